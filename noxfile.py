@@ -1,0 +1,61 @@
+"""Developer sessions. ``nox -s tests`` is the command CI runs (see .ci/run).
+
+Every session installs the CPU build of torch first (pinned here, never in the
+package metadata): an unpinned ``torch`` would pull a multi-GB CUDA build.
+"""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.sessions = ["lint", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.default_venv_backend = "venv"
+
+PYTHON = "3.11"
+TORCH = "torch==2.13.0"
+PLUGIN_EXAMPLE = "examples/plugin-employee-id"
+
+
+def _install(session: nox.Session, *extras: str, editable: bool = False) -> None:
+    """The one install recipe: CPU torch, then the package (tests run against the installed copy)."""
+    session.install(TORCH)
+    target = f".[{','.join(extras)}]" if extras else "."
+    session.install(*(["-e"] if editable else []), target)
+
+
+def _thread_env() -> dict[str, str]:
+    # 2 cores here: one torch thread per test process avoids oversubscription stalls.
+    return {"OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1"), "TOKENIZERS_PARALLELISM": "false"}
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The full test suite, slow real-model tests included. Extra args go to pytest."""
+    _install(session, "test", "train")
+    # tests/integration/test_plugin_example.py pip-installs examples/plugin-employee-id into
+    # this environment for the duration of that test and uninstalls it afterwards.
+    session.run("pytest", *session.posargs, env=_thread_env())
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff (lint + format check) and mypy."""
+    session.install("ruff>=0.6", "mypy>=1.11")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    _install(session)
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def benchmark(session: nox.Session) -> None:
+    """Run benchmark scripts (all, or those named as args); each prints a table and writes JSON."""
+    _install(session, "train", "test")
+    scripts = session.posargs or sorted(
+        os.path.join("benchmarks", f) for f in os.listdir("benchmarks") if f.endswith(".py")
+    )
+    for script in scripts:
+        session.run("python", script, env={"TOKENIZERS_PARALLELISM": "false"})

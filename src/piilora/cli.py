@@ -1,0 +1,116 @@
+"""The ``piilora`` command line: a thin layer over the library, with no logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from piilora.errors import PiiloraError
+
+__all__ = ["main"]
+
+
+def _cmd_data_generate(args: argparse.Namespace) -> int:
+    from piilora.data.synth import CorpusConfig, corpus_stats, generate_corpus
+
+    cfg = CorpusConfig(
+        n=args.n,
+        seed=args.seed,
+        locales=tuple(args.locales) if args.locales else CorpusConfig.locales,
+        negative_share=args.negative_share,
+    )
+    corpus = generate_corpus(config=cfg, out=args.out, progress=not args.quiet)
+    stats = corpus_stats(corpus)
+    if args.json:
+        print(json.dumps(stats, indent=2, sort_keys=True))
+    else:
+        for split, s in stats.items():
+            print(
+                f"{split:<10} {s['examples']:>7} examples  {s['templates']:>4} templates  "
+                f"no-PII {s['no_pii_share']:.0%}"
+            )
+        print(f"saved to {Path(args.out).resolve()} (datasets.load_from_disk)")
+    return 0
+
+
+def _cmd_data_show(args: argparse.Namespace) -> int:
+    import datasets
+
+    from piilora.data.prompt import bracket_target
+
+    ds = datasets.load_from_disk(args.path)
+    if isinstance(ds, datasets.DatasetDict):
+        ds = ds[args.split]
+    for row in ds.select(range(min(args.n, len(ds)))):
+        print(f"--- {row.get('id', '')} [{row.get('genre', '')}]")
+        print(row["text"])
+        print(">>>")
+        print(bracket_target(row["text"], row["spans"]))
+    return 0
+
+
+def _cmd_plugins(args: argparse.Namespace) -> int:
+    from piilora.plugins import plugin_infos
+
+    infos = plugin_infos()
+    if args.json:
+        print(json.dumps([i.to_dict() for i in infos], indent=2))
+        return 0
+    for info in infos:
+        dist = f"{info.distribution} {info.version}" if info.distribution else "(not from a distribution)"
+        print(f"{info.name}  [{dist}]")
+        if info.entity_types:
+            print(f"  entity types: {', '.join(info.entity_types)}")
+        if info.schemes:
+            print(f"  placeholder schemes: {', '.join(info.schemes)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from piilora import __version__
+
+    parser = argparse.ArgumentParser(prog="piilora", description="Teach a small LM to mask PII with LoRA.")
+    parser.add_argument("--version", action="version", version=f"piilora {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    data = sub.add_parser("data", help="build and inspect datasets")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    gen = data_sub.add_parser("generate", help="draw a synthetic corpus (split by template)")
+    gen.add_argument("--n", type=int, default=2000, help="number of examples over all splits")
+    gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--out", required=True, help="output directory (must be new or empty)")
+    gen.add_argument("--locales", nargs="+", help="Faker locales (default: 7 European/US locales)")
+    gen.add_argument("--negative-share", type=float, default=0.25, help="share of texts with no PII")
+    gen.add_argument("--json", action="store_true", help="print statistics as JSON")
+    gen.add_argument("--quiet", action="store_true", help="no progress bar")
+    gen.set_defaults(func=_cmd_data_generate)
+    show = data_sub.add_parser("show", help="print examples of a saved dataset with their targets")
+    show.add_argument("path")
+    show.add_argument("--split", default="train")
+    show.add_argument("--n", type=int, default=5)
+    show.set_defaults(func=_cmd_data_show)
+
+    plugins = sub.add_parser("plugins", help="list plugins and what they register")
+    plugins.add_argument("--json", action="store_true")
+    plugins.set_defaults(func=_cmd_plugins)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    try:
+        return int(args.func(args))
+    except PiiloraError as exc:
+        print(f"piilora: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

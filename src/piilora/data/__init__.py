@@ -1,0 +1,1 @@
+"""Datasets: synthetic corpus, loaders for users' data, and the prompt format."""

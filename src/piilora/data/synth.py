@@ -1,0 +1,491 @@
+"""The synthetic corpus: templates x genres x entity generators -> (text, spans) rows.
+
+Every example is built from *pieces* (literal text, a PII value with its type, or
+a non-PII filler); offsets are computed while joining the pieces, so spans are
+exact by construction. Each example draws from its own ``random.Random`` seeded
+from ``(seed, split, index)``, so the same seed gives the same bytes.
+
+Splits are by template: every genre's templates (and every entity type's
+context phrases) are partitioned into train / validation / test, so validation
+and test texts come from templates the model never saw in training.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator
+from piilora.errors import ConfigError
+
+if TYPE_CHECKING:
+    import datasets
+    import pluggy
+    from faker import Faker
+
+    from piilora.data.templates import Template
+
+__all__ = [
+    "SPLITS",
+    "CorpusConfig",
+    "corpus_features",
+    "corpus_stats",
+    "generate_corpus",
+    "generate_examples",
+    "split_templates",
+]
+
+log = logging.getLogger(__name__)
+
+SPLITS: tuple[str, ...] = ("train", "validation", "test")
+SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?)\}\}")
+#: Genre used for examples made only of entity context phrases (plugin types too).
+CONTEXT_GENRE = "sentence"
+
+
+@dataclass(frozen=True)
+class CorpusConfig:
+    """How a synthetic corpus is drawn.
+
+    ``split_ratios`` partition each genre's templates (not examples) into
+    train/validation/test and set how many examples each split gets.
+    ``negative_share`` is the share of examples with no PII at all;
+    ``context_share`` the share built only from entity context phrases (how
+    plugin types get sentences of their own); ``join_share`` the share that
+    joins two or three templates of one genre into a longer text; ``case_noise``
+    the chance that a value is re-cased (``JANE@DOE.COM``, ``jane doe``).
+    """
+
+    n: int = 1000
+    seed: int = 0
+    locales: tuple[str, ...] = DEFAULT_LOCALES
+    split_ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)
+    negative_share: float = 0.25
+    context_share: float = 0.12
+    join_share: float = 0.15
+    case_noise: float = 0.08
+    genres: tuple[str, ...] | None = None
+    entity_types: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.n < 1:
+            raise ConfigError(f"n must be >= 1, got {self.n}")
+        if len(self.split_ratios) != 3 or any(r < 0 for r in self.split_ratios):
+            raise ConfigError("split_ratios must be three non-negative numbers (train, validation, test)")
+        if abs(sum(self.split_ratios) - 1.0) > 1e-6:
+            raise ConfigError(f"split_ratios must sum to 1, got {sum(self.split_ratios)}")
+        for name in ("negative_share", "context_share", "join_share", "case_noise"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{name} must be in [0, 1], got {value}")
+        if self.negative_share + self.context_share > 1.0:
+            raise ConfigError("negative_share + context_share must be <= 1")
+        if not self.locales:
+            raise ConfigError("locales must not be empty")
+
+
+def _rank(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _partition(keys: Sequence[str], ratios: Sequence[float]) -> dict[str, str]:
+    """Assign keys to splits by hash rank; every split with a ratio > 0 gets >= 1 key
+    when there are enough keys, train always gets the most."""
+    ordered = sorted(keys, key=_rank)
+    n = len(ordered)
+    n_val = max(1, round(n * ratios[1])) if ratios[1] > 0 and n >= 3 else 0
+    n_test = max(1, round(n * ratios[2])) if ratios[2] > 0 and n >= 3 else 0
+    out: dict[str, str] = {}
+    for i, key in enumerate(ordered):
+        if i < n_val:
+            out[key] = "validation"
+        elif i < n_val + n_test:
+            out[key] = "test"
+        else:
+            out[key] = "train"
+    return out
+
+
+def split_templates(
+    templates: Sequence[Template], ratios: Sequence[float] = (0.8, 0.1, 0.1)
+) -> dict[str, list[Template]]:
+    """Partition templates per genre into the three splits (stable, hash-ranked)."""
+    by_genre: dict[str, list[Template]] = {}
+    for t in templates:
+        by_genre.setdefault(t.genre, []).append(t)
+    out: dict[str, list[Template]] = {s: [] for s in SPLITS}
+    for genre in sorted(by_genre):
+        items = by_genre[genre]
+        assignment = _partition([t.id for t in items], ratios)
+        for t in items:
+            out[assignment[t.id]].append(t)
+    return out
+
+
+def _split_contexts(
+    generators: Mapping[str, EntityGenerator], ratios: Sequence[float]
+) -> dict[str, dict[str, list[str]]]:
+    """split -> entity type -> context phrases (each type's phrases partitioned)."""
+    out: dict[str, dict[str, list[str]]] = {s: {} for s in SPLITS}
+    for etype, gen in generators.items():
+        keys = [f"{etype}/{i}" for i in range(len(gen.contexts))]
+        assignment = _partition(keys, ratios)
+        for key, ctx in zip(keys, gen.contexts):
+            out[assignment[key]].setdefault(etype, []).append(ctx)
+        for split in SPLITS:  # a type with too few phrases shares them rather than vanish
+            out[split].setdefault(etype, list(gen.contexts))
+    return out
+
+
+# A piece is (text, label): label is an entity type for PII, None for literal/filler text.
+Piece = tuple[str, "str | None"]
+
+
+class _Builder:
+    """Draws one example at a time; holds the shared, read-only tables."""
+
+    def __init__(
+        self,
+        config: CorpusConfig,
+        generators: Mapping[str, EntityGenerator],
+        templates: Sequence[Template],
+        fillers: Mapping[str, Any],
+    ) -> None:
+        from faker import Faker
+
+        self.config = config
+        self.generators = dict(generators)
+        self.fillers = fillers
+        self.fakers: dict[str, Faker] = {loc: Faker(loc) for loc in config.locales}
+        known = set(self.generators)
+        usable = [t for t in templates if self._usable(t, known)]
+        if config.genres is not None:
+            unknown = sorted(set(config.genres) - {t.genre for t in templates})
+            if unknown:
+                raise ConfigError(f"unknown genre(s): {', '.join(unknown)}")
+            usable = [t for t in usable if t.genre in config.genres]
+        self.by_split = split_templates(usable, config.split_ratios)
+        self.contexts = _split_contexts(self.generators, config.split_ratios)
+        self.negative: dict[str, list[Template]] = {}
+        self.positive: dict[str, list[Template]] = {}
+        for split, items in self.by_split.items():
+            self.negative[split] = [t for t in items if not _pii_slots(t.text)]
+            self.positive[split] = [t for t in items if _pii_slots(t.text)]
+
+    def _usable(self, template: Template, known: set[str]) -> bool:
+        for slot in SLOT_RE.findall(template.text):
+            if slot == "CONTEXT" or slot.startswith("?"):
+                continue
+            if slot.split("#")[0] not in known:
+                return False
+        return True
+
+    # -- values ---------------------------------------------------------------------------
+    def _faker(self, locale: str, rng: random.Random) -> Faker:
+        faker = self.fakers[locale]
+        faker.seed_instance(rng.getrandbits(64))
+        return faker
+
+    def _value(self, etype: str, locale: str, rng: random.Random) -> str:
+        gen = self.generators[etype]
+        if not gen.supports(locale):
+            supported = [loc for loc in self.config.locales if gen.supports(loc)]
+            locale = rng.choice(supported) if supported else gen.locales[0]
+            if locale not in self.fakers:
+                from faker import Faker
+
+                self.fakers[locale] = Faker(locale)
+        value = gen.sample(self._faker(locale, rng), rng, locale)
+        if not value or value != value.strip():
+            raise ConfigError(f"entity generator {etype} returned an empty value or one with surrounding whitespace")
+        if rng.random() < self.config.case_noise:
+            value = rng.choice((str.upper, str.lower, str.title))(value)
+        return value
+
+    def _filler(self, name: str, locale: str, rng: random.Random) -> str:
+        fn = self.fillers.get(name)
+        if fn is None:
+            raise ConfigError(f"template uses unknown filler {{{{?{name}}}}}")
+        return str(fn(self._faker(locale, rng), rng))
+
+    # -- pieces ---------------------------------------------------------------------------
+    def _context_pieces(self, split: str, locale: str, rng: random.Random) -> list[Piece]:
+        table = self.contexts[split]
+        etype = rng.choice(sorted(table))
+        phrase = rng.choice(table[etype])
+        before, after = phrase.split("{value}")
+        return [(before, None), (self._value(etype, locale, rng), etype), (after, None)]
+
+    def _render(self, template: Template, split: str, locale: str, rng: random.Random) -> list[Piece]:
+        pieces: list[Piece] = []
+        repeated: dict[str, str] = {}
+        escape = _ESCAPERS.get(template.genre)
+        pos = 0
+        for m in SLOT_RE.finditer(template.text):
+            pieces.append((template.text[pos : m.start()], None))
+            pos = m.end()
+            slot = m.group(1)
+            if slot == "CONTEXT":
+                context = self._context_pieces(split, locale, rng)
+                following = template.text[m.end() : m.end() + 1]
+                if following in (".", "!", "?") and context[-1][0].endswith(following):
+                    context[-1] = (context[-1][0][:-1], None)  # no "..": the template brings its own stop
+                for text, label in context:
+                    pieces.extend(escape(text, label) if escape is not None else [(text, label)])
+                continue
+            if slot.startswith("?"):
+                value, label = self._filler(slot[1:], locale, rng), None
+            else:
+                etype = slot.split("#")[0]
+                if "#" in slot:
+                    if slot not in repeated:
+                        repeated[slot] = self._value(etype, locale, rng)
+                    value = repeated[slot]
+                else:
+                    value = self._value(etype, locale, rng)
+                label = etype
+                if value.startswith("@") and template.text[: m.start()].endswith("@"):
+                    value = value[1:]  # the template already writes the handle's "@"
+            if escape is not None:
+                pieces.extend(escape(value, label))
+            else:
+                pieces.append((value, label))
+        pieces.append((template.text[pos:], None))
+        return pieces
+
+    def example(self, split: str, index: int) -> dict[str, Any]:
+        cfg = self.config
+        rng = random.Random(f"piilora-corpus:{cfg.seed}:{split}:{index}")
+        locale = rng.choice(cfg.locales)
+        roll = rng.random()
+        template_ids: list[str] = []
+        if roll < cfg.context_share:
+            genre = CONTEXT_GENRE
+            pieces: list[Piece] = []
+            for k in range(rng.choice((1, 1, 2, 3))):
+                if k:
+                    pieces.append((rng.choice((" ", ". ", "\n", "; ")), None))
+                pieces.extend(self._context_pieces(split, locale, rng))
+            template_ids.append(f"{CONTEXT_GENRE}/contexts")
+        else:
+            pool = self.negative[split] if roll < cfg.context_share + cfg.negative_share else None
+            if not pool:
+                pool = self.positive[split] or self.negative[split]
+            if not pool:
+                raise ConfigError(f"no templates left for split {split!r}; add templates or genres")
+            first = rng.choice(pool)
+            genre = first.genre
+            chosen = [first]
+            if rng.random() < cfg.join_share:
+                same = [t for t in pool if t.genre == genre]
+                chosen += [rng.choice(same) for _ in range(rng.choice((1, 2)))]
+            pieces = []
+            for k, t in enumerate(chosen):
+                if k:
+                    pieces.append(("\n" if rng.random() < 0.7 else "\n\n", None))
+                pieces.extend(self._render(t, split, locale, rng))
+                template_ids.append(t.id)
+        text, spans = _join(pieces)
+        return {
+            "id": f"{split}-{index:07d}",
+            "text": text,
+            "spans": spans,
+            "genre": genre,
+            "template_ids": template_ids,
+            "locale": locale,
+        }
+
+
+def _json_escape(value: str, label: str | None) -> list[Piece]:
+    return [(json.dumps(value, ensure_ascii=False)[1:-1], label)]
+
+
+def _csv_escape(value: str, label: str | None) -> list[Piece]:
+    if label is not None and any(c in value for c in ',;|\t"\n\r'):
+        return [('"', None), (value.replace('"', '""'), label), ('"', None)]
+    return [(value, label)]
+
+
+_ESCAPERS = {"json_record": _json_escape, "csv_record": _csv_escape}
+
+
+def _pii_slots(text: str) -> list[str]:
+    return [s for s in SLOT_RE.findall(text) if not s.startswith("?")]
+
+
+def _join(pieces: Sequence[Piece]) -> tuple[str, list[dict[str, Any]]]:
+    out: list[str] = []
+    spans: list[dict[str, Any]] = []
+    offset = 0
+    for text, label in pieces:
+        if label is not None and text:
+            spans.append({"start": offset, "end": offset + len(text), "label": label})
+        out.append(text)
+        offset += len(text)
+    return "".join(out), _merge_touching(spans)
+
+
+def _merge_touching(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Two values of one type that touch (no separator) are one span to a reader."""
+    merged: list[dict[str, Any]] = []
+    for s in spans:
+        if merged and merged[-1]["end"] == s["start"] and merged[-1]["label"] == s["label"]:
+            merged[-1] = {**merged[-1], "end": s["end"]}
+        else:
+            merged.append(s)
+    return merged
+
+
+def corpus_features() -> datasets.Features:
+    """The column types of a corpus split (explicit, so empty span lists type-check)."""
+    import datasets
+
+    return datasets.Features(
+        {
+            "id": datasets.Value("string"),
+            "text": datasets.Value("string"),
+            "spans": datasets.List(
+                {
+                    "start": datasets.Value("int64"),
+                    "end": datasets.Value("int64"),
+                    "label": datasets.Value("string"),
+                }
+            ),
+            "genre": datasets.Value("string"),
+            "template_ids": datasets.List(datasets.Value("string")),
+            "locale": datasets.Value("string"),
+        }
+    )
+
+
+def _split_sizes(n: int, ratios: Sequence[float]) -> dict[str, int]:
+    sizes = [int(n * r) for r in ratios]
+    sizes[0] += n - sum(sizes)
+    return dict(zip(SPLITS, sizes))
+
+
+def _resolve(
+    config: CorpusConfig, plugin_manager: pluggy.PluginManager | None
+) -> tuple[dict[str, EntityGenerator], Sequence[Template], Mapping[str, Any]]:
+    from piilora.data.templates import FILLERS, TEMPLATES
+    from piilora.plugins import entity_generators
+
+    generators = entity_generators(plugin_manager)
+    if config.entity_types is not None:
+        unknown = sorted(set(config.entity_types) - set(generators))
+        if unknown:
+            raise ConfigError(f"unknown entity type(s): {', '.join(unknown)}; known: {', '.join(sorted(generators))}")
+        generators = {k: v for k, v in generators.items() if k in config.entity_types}
+    return generators, TEMPLATES, FILLERS
+
+
+def generate_examples(
+    config: CorpusConfig, split: str, *, plugin_manager: pluggy.PluginManager | None = None
+) -> list[dict[str, Any]]:
+    """The rows of one split as plain dicts (the same rows :func:`generate_corpus` writes)."""
+    if split not in SPLITS:
+        raise ConfigError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+    builder = _Builder(config, *_resolve(config, plugin_manager))
+    n = _split_sizes(config.n, config.split_ratios)[split]
+    return [builder.example(split, i) for i in range(n)]
+
+
+def generate_corpus(
+    n: int = 1000,
+    *,
+    seed: int = 0,
+    out: str | Path | None = None,
+    plugin_manager: pluggy.PluginManager | None = None,
+    config: CorpusConfig | None = None,
+    progress: bool = False,
+) -> datasets.DatasetDict:
+    """Draw a synthetic corpus of ``n`` examples split by template.
+
+    Returns a ``datasets.DatasetDict`` with ``train``, ``validation`` and ``test``
+    splits (columns: ``id, text, spans, genre, template_ids, locale``; ``spans`` is
+    a list of ``{start, end, label}``). With ``out`` it is also saved there with
+    ``save_to_disk`` (readable with ``datasets.load_from_disk``), next to a
+    ``corpus.json`` recording the config and per-type / per-genre counts.
+    """
+    import datasets
+
+    cfg = config if config is not None else CorpusConfig(n=n, seed=seed)
+    builder = _Builder(cfg, *_resolve(cfg, plugin_manager))
+    sizes = _split_sizes(cfg.n, cfg.split_ratios)
+    splits: dict[str, datasets.Dataset] = {}
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=cfg.n, desc="generating corpus", unit="ex")
+    for split in SPLITS:
+        rows = []
+        for i in range(sizes[split]):
+            rows.append(builder.example(split, i))
+            if bar is not None:
+                bar.update(1)
+        splits[split] = datasets.Dataset.from_list(rows, features=corpus_features())
+    if bar is not None:
+        bar.close()
+    corpus = datasets.DatasetDict(splits)
+    if out is not None:
+        _save(corpus, Path(out), cfg)
+    return corpus
+
+
+def corpus_stats(corpus: datasets.DatasetDict) -> dict[str, Any]:
+    """Counts per split, entity type and genre, and the share of examples with no PII."""
+    stats: dict[str, Any] = {}
+    for split, ds in corpus.items():
+        types: Counter[str] = Counter()
+        genres: Counter[str] = Counter()
+        empty = 0
+        for spans, genre in zip(ds["spans"], ds["genre"]):
+            genres[genre] += 1
+            types.update(s["label"] for s in spans)
+            empty += not spans
+        stats[split] = {
+            "examples": len(ds),
+            "no_pii_share": round(empty / len(ds), 4) if len(ds) else 0.0,
+            "entities": dict(sorted(types.items())),
+            "genres": dict(sorted(genres.items())),
+            "templates": len({t for ids in ds["template_ids"] for t in ids}),
+        }
+    return stats
+
+
+def _save(corpus: datasets.DatasetDict, out: Path, cfg: CorpusConfig) -> None:
+    import dataclasses
+    import os
+    import shutil
+    import tempfile
+
+    from piilora import __version__
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and any(out.iterdir()):
+        raise ConfigError(f"output directory {out} exists and is not empty")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        corpus.save_to_disk(str(tmp))
+        meta = {
+            "piilora_version": __version__,
+            "config": dataclasses.asdict(cfg),
+            "stats": corpus_stats(corpus),
+        }
+        (tmp / "corpus.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+        if out.exists():
+            out.rmdir()
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

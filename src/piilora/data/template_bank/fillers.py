@@ -1,0 +1,1016 @@
+"""Non-PII filler values: the hard negatives templates draw with ``{{?NAME}}``.
+
+Every filler is ``fn(faker, rng) -> str``. ``faker`` is seeded (and set to the
+example's locale) by the corpus builder; ``rng`` is used for every other choice,
+never the global ``random``, so the same seeds always give the same value. Values
+never have surrounding whitespace. Fillers look like things a PII masker must
+leave alone: order and invoice numbers, versions, timestamps, prices, public
+company names, product names, request ids, clinical codes, case numbers...
+
+:data:`NUMERIC_FILLERS` return plain digits only, so JSON templates may use them
+unquoted (``"port": {{?PORT}}``).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from faker import Faker
+
+__all__ = ["FILLERS", "NUMERIC_FILLERS", "FillerFn"]
+
+FillerFn = Callable[["Faker", random.Random], str]
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS_DE = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+_MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_UPPER_DIGITS = string.ascii_uppercase + string.digits
+_COLORS = ("BLK", "WHT", "GRY", "RED", "BLU")
+_LOG_DIRS = ("nginx", "app", "postgresql", "syslog")
+_PY_FILES = ("main", "views", "models", "utils", "handlers")
+_POST_CODES = ("DE", "FR", "ES", "IT", "NL", "GB")
+_FREQUENCIES = ("once daily", "twice daily", "bid", "tid", "qd", "at night", "every 8 h", "PRN")
+_STRENGTHS = (5, 10, 20, 40, 50, 100, 250, 500, 850, 1000)
+
+
+def _code(rng: random.Random, n: int, alphabet: str = _UPPER_DIGITS) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return str(rng.randint(1, 9)) + "".join(rng.choice(string.digits) for _ in range(n - 1))
+
+
+def _ymd(rng: random.Random) -> tuple[int, int, int]:
+    return rng.randint(2019, 2026), rng.randint(1, 12), rng.randint(1, 28)
+
+
+def order_id(faker: Faker, rng: random.Random) -> str:
+    y = rng.randint(2020, 2026)
+    return rng.choice(
+        (
+            f"ORD-{y}-{_digits(rng, 6)}",
+            f"#{_digits(rng, 6)}",
+            f"{_digits(rng, 3)}-{_digits(rng, 7)}-{_digits(rng, 7)}",
+            f"PO-{_digits(rng, 5)}",
+            f"SO{_digits(rng, 8)}",
+            f"{_code(rng, 4)}-{_code(rng, 4)}",
+            f"A{_digits(rng, 9)}",
+        )
+    )
+
+
+def invoice_no(faker: Faker, rng: random.Random) -> str:
+    y = rng.randint(2020, 2026)
+    return rng.choice(
+        (
+            f"INV-{y}-{rng.randint(1, 9999):04d}",
+            f"RE-{y}-{rng.randint(1, 99999):05d}",
+            f"F{y}/{rng.randint(1, 9999):04d}",
+            f"#INV{rng.randint(1, 99999):05d}",
+            f"{y}{rng.randint(1, 12):02d}-{rng.randint(1, 999):03d}",
+            f"FAC-{rng.randint(100, 99999)}",
+            f"R{_digits(rng, 7)}",
+        )
+    )
+
+
+def ticket_id(faker: Faker, rng: random.Random) -> str:
+    proj = rng.choice(("OPS", "SUP", "CS", "IT", "SEC", "PAY", "WEB", "INFRA", "HR", "BUG"))
+    return rng.choice(
+        (
+            f"{proj}-{rng.randint(10, 99999)}",
+            f"#{rng.randint(1000, 999999)}",
+            f"INC{rng.randint(0, 9999999):07d}",
+            f"REQ{rng.randint(0, 9999999):07d}",
+            f"T-{rng.randint(100, 99999)}",
+            f"CASE-{_digits(rng, 6)}",
+        )
+    )
+
+
+def version(faker: Faker, rng: random.Random) -> str:
+    major, minor, patch = rng.randint(0, 24), rng.randint(0, 40), rng.randint(0, 30)
+    return rng.choice(
+        (
+            f"{major}.{minor}.{patch}",
+            f"v{major}.{minor}.{patch}",
+            f"{major}.{minor}",
+            f"v{major}.{minor}.{patch}-rc.{rng.randint(1, 5)}",
+            f"{major}.{minor}.{patch}-beta{rng.randint(1, 9)}",
+            f"{rng.randint(2021, 2026)}.{rng.randint(1, 12):02d}.{rng.randint(0, 9)}",
+            f"{major}.{minor}.{patch}+build.{rng.randint(1, 999)}",
+        )
+    )
+
+
+def timestamp(faker: Faker, rng: random.Random) -> str:
+    y, mo, d = _ymd(rng)
+    h, mi, s, ms = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999)
+    mon = _MONTHS[mo - 1][:3]
+    return rng.choice(
+        (
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z",
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}.{ms:03d}Z",
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}+0{rng.randint(0, 2)}:00",
+            f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d},{ms:03d}",
+            f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}",
+            f"{y}/{mo:02d}/{d:02d} {h:02d}:{mi:02d}:{s:02d}",
+            f"{mon} {d:2d} {h:02d}:{mi:02d}:{s:02d}",
+            f"{d:02d}/{mon}/{y}:{h:02d}:{mi:02d}:{s:02d} +0000",
+            str(rng.randint(1_550_000_000, 1_800_000_000)),
+        )
+    )
+
+
+def date(faker: Faker, rng: random.Random) -> str:
+    y, mo, d = _ymd(rng)
+    wd = _WEEKDAYS[rng.randrange(7)]
+    return rng.choice(
+        (
+            f"{y}-{mo:02d}-{d:02d}",
+            f"{d:02d}.{mo:02d}.{y}",
+            f"{mo:02d}/{d:02d}/{y}",
+            f"{d:02d}/{mo:02d}/{y}",
+            f"{_MONTHS[mo - 1]} {d}, {y}",
+            f"{d} {_MONTHS[mo - 1][:3]} {y}",
+            f"{wd[:3]} {d} {_MONTHS[mo - 1][:3]}",
+            f"{wd}, {_MONTHS[mo - 1]} {d}",
+            f"{d}. {_MONTHS_DE[mo - 1]} {y}",
+            f"{d} {_MONTHS_FR[mo - 1]} {y}",
+            f"{d} de {_MONTHS_ES[mo - 1]} de {y}",
+            f"{d}/{mo}",
+        )
+    )
+
+
+def time_(faker: Faker, rng: random.Random) -> str:
+    h, m = rng.randint(0, 23), rng.choice((0, 0, 15, 30, 45, rng.randint(0, 59)))
+    h12 = h % 12 or 12
+    return rng.choice(
+        (
+            f"{h:02d}:{m:02d}",
+            f"{h12}:{m:02d} {'AM' if h < 12 else 'PM'}",
+            f"{h12}{'am' if h < 12 else 'pm'}",
+            f"{h:02d}:{m:02d} {rng.choice(('CET', 'UTC', 'GMT', 'EST', 'PST', 'CEST'))}",
+            f"{h}h{m:02d}",
+            f"{h:02d}:{m:02d}:{rng.randint(0, 59):02d}",
+        )
+    )
+
+
+def _money(rng: random.Random, lo: float, hi: float) -> float:
+    return round(rng.uniform(lo, hi), 2)
+
+
+def _fmt_en(x: float) -> str:
+    return f"{x:,.2f}"
+
+
+def _fmt_eu(x: float) -> str:
+    return f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def price(faker: Faker, rng: random.Random) -> str:
+    x = _money(rng, 0.5, rng.choice((50, 500, 5000, 50000)))
+    return rng.choice(
+        (
+            f"${_fmt_en(x)}",
+            f"€{_fmt_en(x)}",
+            f"{_fmt_eu(x)} €",
+            f"{_fmt_eu(x)} EUR",
+            f"£{_fmt_en(x)}",
+            f"{_fmt_en(x)} USD",
+            f"CHF {x:.2f}",
+            f"EUR {_fmt_eu(x)}",
+            f"¥{round(x * 100):,}",
+            f"USD {x:.2f}",
+            f"${round(x)}",
+        )
+    )
+
+
+def amount(faker: Faker, rng: random.Random) -> str:
+    x = _money(rng, 1, rng.choice((100, 2000, 20000)))
+    sign = "-" if rng.random() < 0.4 else rng.choice(("", "", "+"))
+    return rng.choice((f"{sign}{_fmt_en(x)}", f"{sign}{_fmt_eu(x)}", f"{sign}{x:.2f}", f"{sign}{round(x)}"))
+
+
+def quantity(faker: Faker, rng: random.Random) -> str:
+    n = rng.choice((1, 1, 2, 3, 4, 5, 6, 10, 12, 24, 50, 100, rng.randint(1, 500)))
+    return rng.choice((str(n), f"{n} pcs", f"{n}x", f"x{n}", f"{n} units", f"{n} Stk.", f"{n} boxes", f"{n} kg"))
+
+
+def percent(faker: Faker, rng: random.Random) -> str:
+    x = rng.choice((rng.randint(1, 100), round(rng.uniform(0, 100), 1), round(rng.uniform(0, 5), 2)))
+    return rng.choice((f"{x}%", f"{x} %", f"{x}%"))
+
+
+_BRANDS = (
+    "Microsoft",
+    "Deutsche Bahn",
+    "Amazon",
+    "Google",
+    "Apple",
+    "Siemens",
+    "SAP",
+    "Zalando",
+    "IKEA",
+    "Lufthansa",
+    "Air France",
+    "Renault",
+    "Telefónica",
+    "Vodafone",
+    "Deutsche Telekom",
+    "Orange",
+    "Philips",
+    "ING",
+    "BNP Paribas",
+    "Santander",
+    "UniCredit",
+    "Enel",
+    "Allianz",
+    "Bosch",
+    "Adobe",
+    "Salesforce",
+    "Atlassian",
+    "Stripe",
+    "Shopify",
+    "DHL",
+    "UPS",
+    "FedEx",
+    "Booking.com",
+    "Airbnb",
+    "Spotify",
+    "Netflix",
+    "Zoom",
+    "Slack",
+    "GitHub",
+    "Cloudflare",
+    "Oracle",
+    "IBM",
+    "Nestlé",
+    "Carrefour",
+    "Mercadona",
+    "Heineken",
+    "Ryanair",
+    "KLM",
+    "Iberia",
+    "ITA Airways",
+)
+
+
+_NAME_PARTS = (
+    "Nord",
+    "Blue",
+    "Silver",
+    "Green",
+    "Alpen",
+    "Stone",
+    "Bright",
+    "Iron",
+    "Sun",
+    "Oak",
+    "Lumen",
+    "Vertex",
+    "Nova",
+    "Terra",
+    "Delta",
+    "Atlas",
+)
+_NAME_ENDS = ("wind", "peak", "field", "gate", "bridge", "line", "works", "point", "wave", "stack", "leaf", "tec")
+_SECTORS = ("Logistics", "Analytics", "Solutions", "Systems", "Foods", "Energy", "Labs", "Software", "Consulting")
+_LEGAL = ("GmbH", "AG", "Ltd", "Inc.", "LLC", "S.A.", "S.r.l.", "B.V.", "SAS", "plc", "")
+
+
+def company(faker: Faker, rng: random.Random) -> str:
+    """A public brand (50%), an invented non-name company (35%) or Faker's (15%).
+
+    Faker's company names are mostly built from surnames ("Werner Linke AG"), which
+    would teach that a person's name next to "AG" is not PII; they are kept rare.
+    """
+    roll = rng.random()
+    if roll < 0.5:
+        return rng.choice(_BRANDS)
+    if roll < 0.85:
+        name = f"{rng.choice(_NAME_PARTS)}{rng.choice(_NAME_ENDS)} {rng.choice(_SECTORS)} {rng.choice(_LEGAL)}"
+        return name.strip()
+    return str(faker.company())
+
+
+_PRODUCTS = (
+    "Wireless Mouse M185",
+    "USB-C Hub 7-in-1",
+    "Noise Cancelling Headphones",
+    "Pro Plan (annual)",
+    "Business Plan",
+    "Standing Desk Frame",
+    '27" 4K Monitor',
+    "Mechanical Keyboard TKL",
+    "Espresso Machine Classic",
+    "Running Shoes Trail 3",
+    "Organic Green Tea 100g",
+    "Office 365 Business Standard",
+    "Cloud Storage 2 TB",
+    "Premium Support Add-on",
+    'Laptop Sleeve 14"',
+    "Smart Thermostat v2",
+    "LED Desk Lamp",
+    "Ergonomic Chair",
+    "Yoga Mat",
+    "Phone Case (Clear)",
+    "HDMI Cable 2m",
+    "Coffee Beans Dark Roast 1kg",
+    "Gift Card",
+    "Extended Warranty 24 months",
+    "Team Seats x10",
+    "SSD 1TB NVMe",
+    "Backpack 25L",
+    "Water Bottle 750 ml",
+    "Bluetooth Speaker Mini",
+    "Webcam 1080p",
+)
+
+
+def product(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_PRODUCTS)
+
+
+def sku(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"SKU-{_digits(rng, 5)}-{_code(rng, 2, string.ascii_uppercase)}",
+            f"{_code(rng, 2, string.ascii_uppercase)}-{rng.randint(100, 999)}-{rng.choice(_COLORS)}",
+            f"B0{_code(rng, 8)}",
+            f"{_code(rng, 3, string.ascii_uppercase)}{rng.randint(1000, 99999)}",
+            f"ART-{rng.randint(10000, 999999)}",
+        )
+    )
+
+
+def city(faker: Faker, rng: random.Random) -> str:
+    return str(faker.city())
+
+
+_COUNTRIES = (
+    "Germany",
+    "France",
+    "Spain",
+    "Italy",
+    "Netherlands",
+    "United Kingdom",
+    "United States",
+    "Ireland",
+    "Belgium",
+    "Austria",
+    "Switzerland",
+    "Portugal",
+    "Poland",
+    "Sweden",
+    "Canada",
+    "Deutschland",
+    "España",
+    "Italia",
+    "Nederland",
+    "DE",
+    "FR",
+    "US",
+    "GB",
+    "NL",
+)
+
+
+def country(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_COUNTRIES) if rng.random() < 0.6 else str(faker.country())
+
+
+def http_status(faker: Faker, rng: random.Random) -> str:
+    return str(
+        rng.choice((200, 200, 200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504))
+    )
+
+
+def http_method(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(("GET", "GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))
+
+
+_RESOURCES = (
+    "orders",
+    "invoices",
+    "users",
+    "sessions",
+    "payments",
+    "products",
+    "cart",
+    "search",
+    "reports",
+    "webhooks",
+    "health",
+    "metrics",
+    "tickets",
+    "accounts",
+    "exports",
+)
+
+
+def path(faker: Faker, rng: random.Random) -> str:
+    res = rng.choice(_RESOURCES)
+    return rng.choice(
+        (
+            f"/api/v{rng.randint(1, 3)}/{res}",
+            f"/api/v{rng.randint(1, 3)}/{res}/{rng.randint(1, 99999)}",
+            f"/{res}",
+            f"/{res}/{rng.randint(1, 9999)}/items",
+            f"/static/js/app.{_code(rng, 8, '0123456789abcdef')}.js",
+            f"/var/log/{rng.choice(_LOG_DIRS)}/{rng.choice(('access', 'error', 'app'))}.log",
+            f"/etc/{rng.choice(('nginx/nginx.conf', 'ssl/certs', 'hosts', 'app/config.yaml'))}",
+            f"src/{rng.choice(('app', 'core', 'billing', 'auth'))}/{rng.choice(_PY_FILES)}.py",
+            f"/opt/{rng.choice(('app', 'service', 'backend'))}/releases/{rng.randint(1, 300)}",
+            "/healthz",
+            f"/v1/{res}?page={rng.randint(1, 50)}&limit={rng.choice((10, 20, 50, 100))}",
+            f"lib/{rng.choice(('client', 'server', 'utils'))}/{rng.choice(('index', 'retry', 'cache'))}.ts",
+        )
+    )
+
+
+_HOSTNAMES = (
+    "api.stripe.com",
+    "s3.eu-central-1.amazonaws.com",
+    "registry.npmjs.org",
+    "pypi.org",
+    "github.com",
+    "api.github.com",
+    "login.microsoftonline.com",
+    "hooks.slack.com",
+    "api.openai.com",
+    "storage.googleapis.com",
+    "cdn.jsdelivr.net",
+    "graph.facebook.com",
+    "api.twilio.com",
+    "smtp.sendgrid.net",
+    "sentry.io",
+    "hub.docker.com",
+    "api.paypal.com",
+    "fonts.googleapis.com",
+    "status.atlassian.com",
+    "sqs.us-east-1.amazonaws.com",
+)
+
+
+def hostname(faker: Faker, rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        return rng.choice(_HOSTNAMES)
+    role = rng.choice(("web", "api", "db", "worker", "cache", "lb", "queue", "auth", "search"))
+    env = rng.choice(("prod", "staging", "dev", "qa"))
+    return rng.choice(
+        (
+            f"{role}-{rng.randint(1, 24):02d}.{env}.internal",
+            f"{role}-{env}-{rng.randint(1, 9)}",
+            f"{role}{rng.randint(1, 9)}.{rng.choice(('eu-west-1', 'us-east-1', 'fra1'))}.{env}.local",
+            f"{role}.{env}.svc.cluster.local",
+        )
+    )
+
+
+def uuid_(faker: Faker, rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def hex_id(faker: Faker, rng: random.Random) -> str:
+    n = rng.choice((7, 8, 12, 16, 32, 40))
+    return f"{rng.getrandbits(4 * n):0{n}x}"
+
+
+def port(faker: Faker, rng: random.Random) -> str:
+    return str(
+        rng.choice((80, 443, 3000, 5432, 6379, 8000, 8080, 8443, 9000, 9090, 27017, 3306, rng.randint(1024, 65535)))
+    )
+
+
+def error_code(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"E{rng.randint(1000, 9999)}",
+            "ERR_CONNECTION_REFUSED",
+            "ECONNRESET",
+            "ETIMEDOUT",
+            f"0x8007{rng.randint(0, 0xFFFF):04X}",
+            f"ORA-{rng.randint(1, 29999):05d}",
+            f"SQLSTATE {rng.choice(('23505', '40001', '42P01', '08006'))}",
+            f"AUTH-{rng.choice((401, 403))}-{rng.randint(1, 20):02d}",
+            "ERR_TOO_MANY_REDIRECTS",
+            "INSUFFICIENT_FUNDS",
+            "card_declined",
+            "rate_limit_exceeded",
+            f"PAY-{rng.randint(100, 999)}",
+            "OOMKilled",
+            "CrashLoopBackOff",
+        )
+    )
+
+
+_DEPARTMENTS = (
+    "Finance",
+    "Engineering",
+    "Customer Success",
+    "Legal",
+    "Human Resources",
+    "Marketing",
+    "Sales",
+    "Procurement",
+    "IT Operations",
+    "Data Platform",
+    "Security",
+    "Facilities",
+    "Payroll",
+    "Compliance",
+    "Logistics",
+    "R&D",
+    "Cardiology",
+    "Radiology",
+    "Buchhaltung",
+    "Vertrieb",
+)
+
+
+def department(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_DEPARTMENTS)
+
+
+_JOBS = (
+    "Software Engineer",
+    "Senior Data Analyst",
+    "Account Executive",
+    "Product Manager",
+    "Head of Finance",
+    "Customer Support Specialist",
+    "DevOps Engineer",
+    "Office Manager",
+    "HR Business Partner",
+    "Legal Counsel",
+    "Nurse Practitioner",
+    "Sales Director",
+    "Warehouse Associate",
+    "UX Designer",
+    "Chief Technology Officer",
+    "Paralegal",
+    "Accountant",
+    "Site Reliability Engineer",
+    "Marketing Coordinator",
+    "Team Lead",
+)
+
+
+def job_title(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_JOBS) if rng.random() < 0.7 else str(faker.job())
+
+
+def weekday(faker: Faker, rng: random.Random) -> str:
+    wd = _WEEKDAYS[rng.randrange(7)]
+    return rng.choice((wd, wd, wd[:3], wd.lower(), f"next {wd}", f"this {wd}"))
+
+
+def number(faker: Faker, rng: random.Random) -> str:
+    return str(rng.choice((rng.randint(1, 9), rng.randint(10, 99), rng.randint(100, 999), rng.randint(1000, 9999))))
+
+
+def tracking_no(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"1Z{_code(rng, 6)}{_digits(rng, 10)}",
+            f"JJD{_digits(rng, 15)}",
+            f"{_digits(rng, 12)}",
+            f"9400{_digits(rng, 18)}",
+            f"{_code(rng, 2, string.ascii_uppercase)}{_digits(rng, 9)}{rng.choice(_POST_CODES)}",
+            f"{_digits(rng, 4)} {_digits(rng, 4)} {_digits(rng, 4)}",
+        )
+    )
+
+
+def room(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"Room {rng.randint(1, 6)}.{rng.randint(1, 30):02d}",
+            f"Conf Room {rng.choice('ABCDEF')}",
+            f"{rng.choice('ABCD')}-{rng.randint(100, 599)}",
+            "Zoom",
+            "Teams",
+            f"Raum {rng.randint(1, 4)}.{rng.randint(1, 20):02d}",
+            f"Salle {rng.choice(('Everest', 'Mont Blanc', 'Atlas', 'Loire'))}",
+            f"Meeting room {rng.choice(('Berlin', 'Lisbon', 'Oslo', 'Tokyo', 'Madrid'))}",
+            f"Ward {rng.randint(1, 9)}",
+        )
+    )
+
+
+def flight_no(faker: Faker, rng: random.Random) -> str:
+    al = rng.choice(("LH", "BA", "AF", "KL", "IB", "AZ", "UA", "FR", "U2", "LX", "OS", "VY", "DL", "TP"))
+    return rng.choice((f"{al} {rng.randint(1, 9999)}", f"{al}{rng.randint(1, 9999)}"))
+
+
+def icd_code(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            "J06.9",
+            "E11.9",
+            "I10",
+            "M54.5",
+            "K21.9",
+            "F41.1",
+            "J45.909",
+            "N39.0",
+            "R51",
+            "E78.5",
+            "I48.91",
+            "S93.401A",
+            "Z00.00",
+            "F32.A",
+            "G43.909",
+            "L20.9",
+            "B34.9",
+            "R07.9",
+        )
+    )
+
+
+def dosage(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"{rng.choice(_STRENGTHS)} mg {rng.choice(_FREQUENCIES)}",
+            f"{rng.choice((1, 2))} puffs as needed",
+            f"{rng.choice((2.5, 5, 10))} ml every {rng.choice((6, 8, 12))} h",
+            f"{rng.choice((1, 2))} tab {rng.choice(('po qd', 'po bid', 'po tid'))}",
+            f"{rng.choice((10, 20, 40))} IU sc at bedtime",
+        )
+    )
+
+
+def case_no(faker: Faker, rng: random.Random) -> str:
+    y = rng.randint(15, 26)
+    return rng.choice(
+        (
+            f"{rng.randint(1, 9)}:{y}-cv-{rng.randint(1, 9999):05d}",
+            f"C-{rng.randint(1, 999)}/{y}",
+            f"{rng.randint(1, 40)} O {rng.randint(1, 999)}/{y}",
+            f"RG {y}/{rng.randint(1, 99999):05d}",
+            f"HC-20{y}-{rng.randint(1, 999999):06d}",
+            f"Az. {rng.randint(1, 20)} C {rng.randint(1, 9999)}/{y}",
+            f"No. {y}-{rng.randint(1000, 9999)}",
+        )
+    )
+
+
+# -- extra fillers (not required by the brief, used by the bank) --------------------------
+
+
+def currency(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(("EUR", "USD", "GBP", "CHF", "SEK", "PLN", "JPY"))
+
+
+def duration(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"{rng.randint(1, 999)} ms",
+            f"{rng.randint(1, 90)} min",
+            f"{rng.randint(1, 12)}h",
+            f"{rng.randint(1, 59)}s",
+            f"{round(rng.uniform(0, 10), 3)}s",
+            f"{rng.randint(1, 14)} days",
+        )
+    )
+
+
+def month(faker: Faker, rng: random.Random) -> str:
+    mo, y = rng.randrange(12), rng.randint(2019, 2026)
+    return rng.choice((f"{_MONTHS[mo]} {y}", f"{_MONTHS[mo][:3]} {y}", f"{y}-{mo + 1:02d}", f"Q{mo // 3 + 1} {y}"))
+
+
+def status(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            "shipped",
+            "pending",
+            "delivered",
+            "cancelled",
+            "open",
+            "resolved",
+            "in progress",
+            "on hold",
+            "paid",
+            "overdue",
+        )
+    )
+
+
+def file_size(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (f"{rng.randint(1, 999)} KB", f"{round(rng.uniform(0.1, 900), 1)} MB", f"{round(rng.uniform(1, 40), 1)} GB")
+    )
+
+
+def region(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        ("eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "europe-west4", "westeurope", "fra1", "ams3")
+    )
+
+
+def branch(faker: Faker, rng: random.Random) -> str:
+    topic = rng.choice(
+        ("payment-retry", "login-rate-limit", "csv-export", "dark-mode", "upgrade-deps", "cache-ttl", "i18n")
+    )
+    return rng.choice(
+        (
+            f"feature/{topic}",
+            f"fix/{topic}",
+            f"chore/{topic}",
+            "main",
+            "develop",
+            f"release/{rng.randint(1, 9)}.{rng.randint(0, 20)}",
+        )
+    )
+
+
+_MERCHANTS = (
+    "AMAZON EU SARL",
+    "REWE Markt",
+    "Uber *Trip",
+    "NETFLIX.COM",
+    "SHELL 4711",
+    "Spotify AB",
+    "LIDL DIENSTL",
+    "CARREFOUR CITY",
+    "Mercadona S.A.",
+    "ESSELUNGA",
+    "Albert Heijn 1021",
+    "TESCO STORES",
+    "DB Vertrieb GmbH",
+    "APPLE.COM/BILL",
+    "Google Cloud",
+    "IKEA",
+    "Starbucks",
+    "Deliveroo",
+    "BOLT.EU",
+    "Ryanair",
+)
+
+
+def merchant(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_MERCHANTS)
+
+
+def payment_ref(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"REF {rng.randint(2020, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1000, 9999)}",
+            f"TXN{_code(rng, 10)}",
+            f"SEPA-{_code(rng, 8)}",
+            f"Mandate {_code(rng, 3, string.ascii_uppercase)}-{rng.randint(10000, 99999)}",
+            f"E2E-{_code(rng, 12)}",
+        )
+    )
+
+
+_AIRPORTS = (
+    "FRA",
+    "MUC",
+    "CDG",
+    "ORY",
+    "MAD",
+    "BCN",
+    "FCO",
+    "MXP",
+    "AMS",
+    "LHR",
+    "LGW",
+    "JFK",
+    "BER",
+    "LIS",
+    "ZRH",
+    "VIE",
+    "DUB",
+)
+
+
+def airport(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_AIRPORTS)
+
+
+def seat(faker: Faker, rng: random.Random) -> str:
+    return f"{rng.randint(1, 45)}{rng.choice('ABCDEF')}"
+
+
+def booking_ref(faker: Faker, rng: random.Random) -> str:
+    return _code(rng, 6, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+
+_HOTELS = (
+    "Hotel Adlon Kempinski",
+    "Ibis Styles Centre",
+    "Motel One Altstadt",
+    "NH Collection",
+    "Hilton Garden Inn",
+    "Novotel Gare de Lyon",
+    "Hotel Arts",
+    "Meliá Castilla",
+    "Hotel Artemide",
+    "citizenM",
+    "Premier Inn City",
+    "Holiday Inn Express",
+)
+
+
+def hotel(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_HOTELS)
+
+
+_MEDICATIONS = (
+    "metformin",
+    "lisinopril",
+    "atorvastatin",
+    "amoxicillin",
+    "ibuprofen",
+    "paracetamol",
+    "omeprazole",
+    "salbutamol",
+    "sertraline",
+    "levothyroxine",
+    "amlodipine",
+    "apixaban",
+    "prednisolone",
+    "insulin glargine",
+)
+
+
+def medication(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_MEDICATIONS)
+
+
+def vitals(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            f"BP {rng.randint(100, 170)}/{rng.randint(60, 100)} mmHg",
+            f"HR {rng.randint(50, 120)} bpm",
+            f"SpO2 {rng.randint(88, 100)}%",
+            f"T {round(rng.uniform(36.0, 39.5), 1)} °C",
+            f"RR {rng.randint(12, 26)}/min",
+            f"HbA1c {round(rng.uniform(5.0, 10.0), 1)}%",
+        )
+    )
+
+
+_MODULES = (
+    "app.services.billing",
+    "core.auth.middleware",
+    "worker.tasks.export",
+    "api.handlers.orders",
+    "payments.gateway",
+    "db.pool",
+    "scheduler.jobs",
+    "cache.redis_client",
+)
+
+
+def module(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(_MODULES)
+
+
+def func_name(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(
+        (
+            "process_payment",
+            "handle_request",
+            "render_invoice",
+            "sync_accounts",
+            "validate_token",
+            "run_export",
+            "fetchOrders",
+            "retryWithBackoff",
+        )
+    )
+
+
+def env_name(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(("production", "staging", "dev", "prod", "qa", "sandbox"))
+
+
+def plan(faker: Faker, rng: random.Random) -> str:
+    return rng.choice(("Free", "Starter", "Pro", "Business", "Enterprise", "Team", "Premium"))
+
+
+FILLERS: dict[str, FillerFn] = {
+    "ORDER_ID": order_id,
+    "INVOICE_NO": invoice_no,
+    "TICKET_ID": ticket_id,
+    "VERSION": version,
+    "TIMESTAMP": timestamp,
+    "DATE": date,
+    "TIME": time_,
+    "PRICE": price,
+    "AMOUNT": amount,
+    "QUANTITY": quantity,
+    "PERCENT": percent,
+    "COMPANY": company,
+    "PRODUCT": product,
+    "SKU": sku,
+    "CITY": city,
+    "COUNTRY": country,
+    "HTTP_STATUS": http_status,
+    "HTTP_METHOD": http_method,
+    "PATH": path,
+    "HOSTNAME": hostname,
+    "UUID": uuid_,
+    "HEX_ID": hex_id,
+    "PORT": port,
+    "ERROR_CODE": error_code,
+    "DEPARTMENT": department,
+    "JOB_TITLE": job_title,
+    "WEEKDAY": weekday,
+    "NUMBER": number,
+    "TRACKING_NO": tracking_no,
+    "ROOM": room,
+    "FLIGHT_NO": flight_no,
+    "ICD_CODE": icd_code,
+    "DOSAGE": dosage,
+    "CASE_NO": case_no,
+    "CURRENCY": currency,
+    "DURATION": duration,
+    "MONTH": month,
+    "STATUS": status,
+    "FILE_SIZE": file_size,
+    "REGION": region,
+    "BRANCH": branch,
+    "MERCHANT": merchant,
+    "PAYMENT_REF": payment_ref,
+    "AIRPORT": airport,
+    "SEAT": seat,
+    "BOOKING_REF": booking_ref,
+    "HOTEL": hotel,
+    "MEDICATION": medication,
+    "VITALS": vitals,
+    "MODULE": module,
+    "FUNCTION": func_name,
+    "ENV": env_name,
+    "PLAN": plan,
+}
+
+#: Fillers whose values are plain digits (safe unquoted in JSON).
+NUMERIC_FILLERS: frozenset[str] = frozenset({"NUMBER", "PORT", "HTTP_STATUS"})

@@ -1,0 +1,182 @@
+"""The template bank the synthetic corpus is drawn from.
+
+A :class:`Template` is a text with slots in double braces (so JSON and code braces
+stay literal):
+
+``{{TYPE}}``
+    a PII value of ``TYPE`` (one of :data:`PII_TYPES`, or any entity type a plugin
+    registers), masked in the target.
+``{{TYPE#n}}``
+    the same value everywhere ``{{TYPE#n}}`` appears in one template (a name in
+    the greeting and the signature); ``{{TYPE#2}}`` is a different value.
+``{{?FILLER}}``
+    a non-PII value from :data:`FILLERS` (order numbers, versions, prices,
+    public company names...): a hard negative the model must leave alone.
+``{{CONTEXT}}``
+    a short phrase with a PII value of a random type, taken from the entity
+    generators' ``contexts`` (so plugin types reach every genre).
+
+The bank lives in :mod:`piilora.data.template_bank`, one module per genre. Ids
+(``"email/017"``) are written in the bank itself: they are stable, never
+renumbered or reused; new templates are appended with the next free number.
+
+Literal template text holds no PII-looking values at all (no names, e-mail
+addresses, phone numbers, IPs, card or account numbers): every such value comes
+from a slot, so the gold spans are complete by construction.
+
+Escaping: ``json_record`` templates are valid JSON (or JSON Lines) once every slot
+is replaced by a JSON-safe value; PII and text fillers sit inside JSON strings,
+only :data:`NUMERIC_FILLERS` may be unquoted. The corpus generator JSON-escapes
+every value it inserts into a ``json_record`` template. ``csv_record`` templates
+are a header line plus 1-4 rows with slots left unquoted: the generator quotes a
+value that contains a delimiter, quote or newline (CSV-style). ``{{CONTEXT}}`` is
+used in ``json_record`` only inside a JSON string and never in ``csv_record``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+
+from piilora.data.template_bank import (
+    bank_statement,
+    chat,
+    clinical_note,
+    code_config,
+    crm_note,
+    csv_record,
+    email,
+    form,
+    git_commit_review,
+    hr_record,
+    invoice_billing,
+    json_record,
+    legal_note,
+    meeting_notes,
+    server_log,
+    sms,
+    social_post,
+    support_ticket,
+    travel_booking,
+)
+from piilora.data.template_bank.fillers import FILLERS, NUMERIC_FILLERS, FillerFn
+
+__all__ = [
+    "FILLERS",
+    "GENRES",
+    "NUMERIC_FILLERS",
+    "PII_TYPES",
+    "SLOT_RE",
+    "TEMPLATES",
+    "FillerFn",
+    "Template",
+    "pii_slots",
+    "slots",
+    "templates_by_genre",
+]
+
+#: The built-in PII entity types the bank uses.
+PII_TYPES: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_SSN",
+    "IP_ADDRESS",
+    "DATE_OF_BIRTH",
+    "USERNAME",
+    "PASSWORD",
+    "URL",
+    "US_DRIVER_LICENSE",
+    "PASSPORT",
+    "BANK_ACCOUNT",
+    "NATIONAL_ID",
+    "SECRET",
+)
+
+#: A slot: ``{{TYPE}}``, ``{{TYPE#n}}``, ``{{?FILLER}}`` or ``{{CONTEXT}}``.
+SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?)\}\}")
+
+_ID_LINE_RE = re.compile(r"^%%[ \t]*(\S*)[ \t]*$", re.MULTILINE)
+_ID_RE = re.compile(r"^[a-z_]+/\d{3}$")
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template: a stable ``id`` (``"genre/NNN"``), its ``genre`` and ``text``."""
+
+    id: str
+    genre: str
+    text: str
+
+
+def slots(template_text: str) -> list[str]:
+    """The slot tokens of ``template_text`` in order, without braces.
+
+    >>> slots("Hi {{PERSON#1}}, order {{?ORDER_ID}}. {{CONTEXT}}")
+    ['PERSON#1', '?ORDER_ID', 'CONTEXT']
+    """
+    return SLOT_RE.findall(template_text)
+
+
+def pii_slots(template_text: str) -> list[str]:
+    """The slots that put PII in the text (entity slots and ``CONTEXT``)."""
+    return [s for s in slots(template_text) if not s.startswith("?")]
+
+
+def _parse(module: ModuleType) -> list[Template]:
+    genre: str = module.GENRE
+    raw: str = module.RAW
+    parts = _ID_LINE_RE.split(raw)
+    # parts = [preamble, id1, body1, id2, body2, ...]
+    if parts[0].strip():
+        raise ValueError(f"template bank {genre}: text before the first '%%' line")
+    out: list[Template] = []
+    for tid, body in zip(parts[1::2], parts[2::2]):
+        if not _ID_RE.match(tid) or not tid.startswith(genre + "/"):
+            raise ValueError(f"template bank {genre}: bad or missing id {tid!r}")
+        text = body.strip("\n")
+        if not text.strip():
+            raise ValueError(f"template {tid}: empty text")
+        out.append(Template(tid, genre, text))
+    return out
+
+
+_MODULES: tuple[ModuleType, ...] = (
+    email,
+    chat,
+    support_ticket,
+    server_log,
+    json_record,
+    csv_record,
+    form,
+    clinical_note,
+    legal_note,
+    code_config,
+    sms,
+    hr_record,
+    invoice_billing,
+    crm_note,
+    meeting_notes,
+    social_post,
+    bank_statement,
+    travel_booking,
+    git_commit_review,
+)
+
+#: The genres, in a fixed order.
+GENRES: tuple[str, ...] = tuple(m.GENRE for m in _MODULES)
+
+#: Every template of every genre, in bank order.
+TEMPLATES: tuple[Template, ...] = tuple(t for m in _MODULES for t in _parse(m))
+
+
+def templates_by_genre() -> dict[str, list[Template]]:
+    """``genre -> templates`` for every genre in :data:`GENRES`."""
+    out: dict[str, list[Template]] = {g: [] for g in GENRES}
+    for t in TEMPLATES:
+        out[t.genre].append(t)
+    return out

@@ -1,0 +1,176 @@
+import csv
+import io
+import json
+import types
+from collections import Counter
+from pathlib import Path
+
+import datasets
+import pytest
+
+from piilora import ConfigError, EntityGenerator, hookimpl
+from piilora.data.prompt import bracket_target
+from piilora.data.synth import CONTEXT_GENRE, CorpusConfig, corpus_stats, generate_corpus
+from piilora.plugins import create_plugin_manager, entity_generators
+from piilora.types import Span, validate_spans
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return generate_corpus(config=CorpusConfig(n=2000, seed=7), plugin_manager=create_plugin_manager(autoload=False))
+
+
+def _rows(ds):
+    return [dict(r) for r in ds]
+
+
+def test_splits_and_sizes(corpus):
+    assert set(corpus) == {"train", "validation", "test"}
+    assert (len(corpus["train"]), len(corpus["validation"]), len(corpus["test"])) == (1600, 200, 200)
+
+
+def test_spans_are_exact_and_typed(corpus):
+    known = set(entity_generators(create_plugin_manager(autoload=False)))
+    for ds in corpus.values():
+        for row in ds:
+            spans = [Span.from_record(s) for s in row["spans"]]
+            validate_spans(row["text"], spans)  # raises on overlap / out of range
+            for s in spans:
+                value = row["text"][s.start : s.end]
+                assert s.entity_type in known
+                assert value == value.strip() and value
+
+
+def test_same_seed_same_bytes(tmp_path):
+    pm = create_plugin_manager(autoload=False)
+    a = generate_corpus(n=300, seed=3, out=tmp_path / "a", plugin_manager=pm)
+    b = generate_corpus(n=300, seed=3, out=tmp_path / "b", plugin_manager=pm)
+    c = generate_corpus(n=300, seed=4, plugin_manager=pm)
+    assert _rows(a["train"]) == _rows(b["train"])
+    arrow_a = sorted((tmp_path / "a").rglob("*.arrow"))
+    arrow_b = sorted((tmp_path / "b").rglob("*.arrow"))
+    assert arrow_a and [p.read_bytes() for p in arrow_a] == [p.read_bytes() for p in arrow_b]
+    assert _rows(a["train"]) != _rows(c["train"])
+
+
+def test_validation_and_test_templates_never_seen_in_training(corpus):
+    ids = {
+        split: {t for row in corpus[split] for t in row["template_ids"] if not t.startswith(CONTEXT_GENRE)}
+        for split in corpus
+    }
+    assert ids["validation"] and ids["test"]
+    assert not ids["train"] & ids["validation"]
+    assert not ids["train"] & ids["test"]
+    assert not ids["validation"] & ids["test"]
+
+
+def test_context_phrases_are_split_too(corpus):
+    """A context phrase seen in training never starts a validation/test 'sentence' example."""
+
+    def phrase_skeletons(split):
+        out = set()
+        for row in corpus[split]:
+            if row["genre"] == CONTEXT_GENRE and len(row["spans"]) == 1:
+                s = row["spans"][0]
+                out.add((row["text"][: s["start"]], row["text"][s["end"] :]))
+        return out
+
+    assert not phrase_skeletons("train") & phrase_skeletons("test")
+
+
+def test_variety_negatives_and_counts(corpus):
+    stats = corpus_stats(corpus)
+    train = stats["train"]
+    assert train["no_pii_share"] >= 0.20
+    assert len(train["genres"]) >= 16
+    assert set(train["entities"]) == set(entity_generators(create_plugin_manager(autoload=False)))
+    per_text = Counter(len(r["spans"]) for r in corpus["train"])
+    assert per_text[0] and per_text[1] and sum(v for k, v in per_text.items() if k >= 3)
+    # repeated values: some text contains the same PII value twice
+    assert any(len({r["text"][s["start"] : s["end"]] for s in r["spans"]}) < len(r["spans"]) for r in corpus["train"])
+    # mixed casing: some e-mail addresses are upper-cased
+    emails = [
+        r["text"][s["start"] : s["end"]] for r in corpus["train"] for s in r["spans"] if s["label"] == "EMAIL_ADDRESS"
+    ]
+    assert any(e.isupper() for e in emails)
+    assert len(set(r["text"] for r in corpus["train"])) > 0.97 * len(corpus["train"])
+
+
+def test_structured_genres_stay_parseable(corpus):
+    json_rows = [r for r in corpus["train"] if r["genre"] == "json_record"]
+    assert json_rows
+    parsed = 0
+    for r in json_rows:
+        try:
+            json.loads(r["text"])
+            parsed += 1
+        except json.JSONDecodeError:
+            pass  # joined records or JSON-lines with several objects are fine
+    assert parsed >= 0.5 * len(json_rows)
+    for r in (r for r in corpus["train"] if r["genre"] == "csv_record"):
+        rows = list(csv.reader(io.StringIO(r["text"])))
+        assert rows
+
+
+def test_saved_corpus_is_a_plain_datasets_dir(tmp_path):
+    out = tmp_path / "corpus"
+    generate_corpus(n=120, seed=1, out=out, plugin_manager=create_plugin_manager(autoload=False))
+    loaded = datasets.load_from_disk(str(out))
+    assert isinstance(loaded, datasets.DatasetDict)
+    row = loaded["train"][0]
+    assert set(row) == {"id", "text", "spans", "genre", "template_ids", "locale"}
+    meta = json.loads((out / "corpus.json").read_text())
+    assert meta["config"]["seed"] == 1 and meta["stats"]["train"]["examples"] == len(loaded["train"])
+    assert bracket_target(row["text"], row["spans"]).count("[") >= len(row["spans"])
+
+
+def test_refuses_to_overwrite_a_non_empty_dir(tmp_path):
+    (tmp_path / "keep.txt").write_text("mine")
+    with pytest.raises(ConfigError, match="not empty"):
+        generate_corpus(n=10, out=tmp_path, plugin_manager=create_plugin_manager(autoload=False))
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+    assert [p.name for p in Path(tmp_path).iterdir()] == ["keep.txt"]
+
+
+def test_plugin_type_flows_into_every_split():
+    mod = types.ModuleType("badges")
+
+    @hookimpl
+    def piilora_register_entity_generators(register):
+        register(
+            EntityGenerator(
+                "BADGE_ID",
+                lambda faker, rng, loc: f"BDG-{rng.randrange(10**6):06d}",
+                contexts=tuple(f"context {i}: badge {{value}} scanned" for i in range(10)),
+            )
+        )
+
+    mod.piilora_register_entity_generators = piilora_register_entity_generators
+    pm = create_plugin_manager(autoload=False, plugins=[mod])
+    corpus = generate_corpus(n=1500, seed=2, plugin_manager=pm)
+    for split in corpus:
+        labels = Counter(s["label"] for r in corpus[split] for s in r["spans"])
+        assert labels["BADGE_ID"] > 0, split
+    genres = {r["genre"] for r in corpus["train"] if any(s["label"] == "BADGE_ID" for s in r["spans"])}
+    assert len(genres) >= 3  # not only standalone sentences: dropped into other genres too
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"n": 0}, "n must be"),
+        ({"split_ratios": (0.5, 0.2, 0.2)}, "sum to 1"),
+        ({"negative_share": 1.5}, "negative_share"),
+        ({"locales": ()}, "locales"),
+    ],
+)
+def test_config_errors_name_the_field(kwargs, match):
+    with pytest.raises(ConfigError, match=match):
+        CorpusConfig(**kwargs)
+
+
+def test_unknown_entity_type_filter_is_rejected():
+    with pytest.raises(ConfigError, match="unknown entity type"):
+        generate_corpus(
+            config=CorpusConfig(n=10, entity_types=("NOPE",)), plugin_manager=create_plugin_manager(autoload=False)
+        )

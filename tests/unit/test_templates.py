@@ -1,0 +1,348 @@
+"""The template bank: coverage, hard negatives, slot syntax, fillers, JSON/CSV validity."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import re
+from collections import Counter, defaultdict
+
+import pytest
+from faker import Faker
+
+from piilora.data.templates import (
+    FILLERS,
+    GENRES,
+    NUMERIC_FILLERS,
+    PII_TYPES,
+    SLOT_RE,
+    TEMPLATES,
+    Template,
+    pii_slots,
+    slots,
+    templates_by_genre,
+)
+
+REQUIRED_GENRES = {
+    "email",
+    "chat",
+    "support_ticket",
+    "server_log",
+    "json_record",
+    "csv_record",
+    "form",
+    "clinical_note",
+    "legal_note",
+    "code_config",
+    "sms",
+    "hr_record",
+    "invoice_billing",
+    "crm_note",
+    "meeting_notes",
+    "social_post",
+    "bank_statement",
+    "travel_booking",
+    "git_commit_review",
+}
+REQUIRED_FILLERS = {
+    "ORDER_ID",
+    "INVOICE_NO",
+    "TICKET_ID",
+    "VERSION",
+    "TIMESTAMP",
+    "DATE",
+    "TIME",
+    "PRICE",
+    "AMOUNT",
+    "QUANTITY",
+    "PERCENT",
+    "COMPANY",
+    "PRODUCT",
+    "SKU",
+    "CITY",
+    "COUNTRY",
+    "HTTP_STATUS",
+    "HTTP_METHOD",
+    "PATH",
+    "HOSTNAME",
+    "UUID",
+    "HEX_ID",
+    "PORT",
+    "ERROR_CODE",
+    "DEPARTMENT",
+    "JOB_TITLE",
+    "WEEKDAY",
+    "NUMBER",
+    "TRACKING_NO",
+    "ROOM",
+    "FLIGHT_NO",
+    "ICD_CODE",
+    "DOSAGE",
+    "CASE_NO",
+}
+LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL")
+
+BY_GENRE = templates_by_genre()
+
+
+def _has_pii(t: Template) -> bool:
+    return bool(pii_slots(t.text))
+
+
+def _literal(text: str) -> str:
+    """The template text with every slot replaced by a space."""
+    return SLOT_RE.sub(" ", text)
+
+
+# -- structure ------------------------------------------------------------------------------
+
+
+def test_ids_unique_and_well_formed():
+    ids = [t.id for t in TEMPLATES]
+    assert len(ids) == len(set(ids))
+    for t in TEMPLATES:
+        assert re.fullmatch(r"[a-z_]+/\d{3}", t.id), t.id
+        assert t.id.split("/")[0] == t.genre
+
+
+def test_texts_unique_and_clean():
+    texts = Counter(t.text for t in TEMPLATES)
+    assert [tid for tid, n in texts.items() if n > 1] == []
+    for t in TEMPLATES:
+        assert t.text == t.text.strip("\n").rstrip(), t.id
+        assert t.text.strip(), t.id
+        assert all(line == line.rstrip() for line in t.text.split("\n")), f"{t.id}: trailing spaces"
+
+
+def test_genres():
+    assert set(GENRES) >= REQUIRED_GENRES
+    assert len(GENRES) == len(set(GENRES))
+    assert {t.genre for t in TEMPLATES} == set(GENRES)
+    for genre in GENRES:
+        assert len(BY_GENRE[genre]) >= 30, genre
+
+
+def test_total():
+    assert len(TEMPLATES) >= 600
+
+
+def test_template_is_frozen():
+    t = TEMPLATES[0]
+    with pytest.raises(AttributeError):
+        t.text = "x"  # type: ignore[misc]
+
+
+def test_lengths_short_enough():
+    for t in TEMPLATES:
+        assert len(t.text) <= 500, t.id
+        assert t.text.count("\n") <= 13, t.id
+
+
+# -- slots ----------------------------------------------------------------------------------
+
+
+def test_slots_helper():
+    assert slots("Hi {{PERSON#1}}, see {{?ORDER_ID}} {{CONTEXT}} bye {{PERSON#1}}") == [
+        "PERSON#1",
+        "?ORDER_ID",
+        "CONTEXT",
+        "PERSON#1",
+    ]
+    assert slots('{"a": {"b": "{{EMAIL_ADDRESS}}"}}') == ["EMAIL_ADDRESS"]
+    assert slots("no slots {here} ${VAR}") == []
+    assert pii_slots("{{?PRICE}} {{IBAN_CODE}} {{CONTEXT}}") == ["IBAN_CODE", "CONTEXT"]
+
+
+def test_every_slot_is_known():
+    for t in TEMPLATES:
+        for slot in slots(t.text):
+            if slot == "CONTEXT":
+                continue
+            if slot.startswith("?"):
+                assert slot[1:] in FILLERS, f"{t.id}: unknown filler {slot}"
+            else:
+                assert re.fullmatch(r"[A-Z_]+(#\d+)?", slot), f"{t.id}: {slot}"
+                assert slot.split("#")[0] in PII_TYPES, f"{t.id}: unknown PII type {slot}"
+
+
+def test_no_malformed_slots():
+    known = set(PII_TYPES) | set(FILLERS) | {"CONTEXT"}
+    for t in TEMPLATES:
+        rest = _literal(t.text)
+        assert "{{" not in rest, f"{t.id}: '{{{{' that is not a slot"
+        for m in re.finditer(r"\{\s*\??([A-Z][A-Z0-9_]*)(#\d+)?\s*\}", rest):
+            assert m.group(1) not in known, f"{t.id}: single-brace slot {m.group(0)}"
+
+
+def test_every_pii_type_covered():
+    count: dict[str, int] = Counter()
+    genres: dict[str, set[str]] = defaultdict(set)
+    for t in TEMPLATES:
+        for etype in {s.split("#")[0] for s in pii_slots(t.text) if s != "CONTEXT"}:
+            count[etype] += 1
+            genres[etype].add(t.genre)
+    for etype in PII_TYPES:
+        assert count[etype] >= 25, f"{etype}: only {count[etype]} templates"
+        assert len(genres[etype]) >= 3, f"{etype}: only in {sorted(genres[etype])}"
+
+
+def test_hard_negative_share():
+    assert sum(not _has_pii(t) for t in TEMPLATES) >= 0.3 * len(TEMPLATES)
+    for genre, items in BY_GENRE.items():
+        negatives = sum(not _has_pii(t) for t in items)
+        assert negatives >= 0.3 * len(items), f"{genre}: {negatives}/{len(items)} without PII"
+
+
+def test_context_share():
+    with_context = [t for t in TEMPLATES if "CONTEXT" in slots(t.text)]
+    assert len(with_context) >= 0.15 * len(TEMPLATES)
+    assert len({t.genre for t in with_context}) >= len(GENRES) - 1
+
+
+def test_slot_count_variety():
+    counts = Counter(min(len(pii_slots(t.text)), 3) for t in TEMPLATES)
+    assert counts[0] >= 100
+    assert counts[1] >= 100
+    assert counts[2] >= 100
+    assert counts[3] >= 100
+    repeated = [t for t in TEMPLATES if any(n > 1 for n in Counter(pii_slots(t.text)).values())]
+    assert len([t for t in repeated if "#" in t.text]) >= 20
+
+
+def test_repeated_slots_are_numbered():
+    # A numbered slot should appear twice, or next to a sibling of the same type.
+    for t in TEMPLATES:
+        numbered = Counter(s for s in pii_slots(t.text) if "#" in s)
+        for slot, n in numbered.items():
+            etype = slot.split("#")[0]
+            siblings = {s for s in numbered if s.split("#")[0] == etype}
+            assert n > 1 or len(siblings) > 1, f"{t.id}: {slot} used once"
+
+
+# -- no literal PII -------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+_LONG_DIGITS = re.compile(r"\d(?:[ .\-/]?\d){6,}")
+_PHONE = re.compile(r"\+\d|\(\d{3}\)\s?\d")
+_PLACEHOLDER = re.compile(r"\[(" + "|".join(PII_TYPES) + r")\]")
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"),
+    [
+        ("email", _EMAIL),
+        ("ipv4", _IPV4),
+        ("long digit run", _LONG_DIGITS),
+        ("phone", _PHONE),
+        ("mask placeholder", _PLACEHOLDER),
+    ],
+)
+def test_no_literal_pii(name, pattern):
+    bad = [(t.id, m.group(0)) for t in TEMPLATES for m in pattern.finditer(_literal(t.text))]
+    assert bad == [], f"literal {name} outside slots: {bad[:10]}"
+
+
+# -- JSON and CSV -----------------------------------------------------------------------------
+
+
+def _json_placeholder(m: re.Match[str]) -> str:
+    slot = m.group(1)
+    return "0" if slot.startswith("?") and slot[1:] in NUMERIC_FILLERS else "X"
+
+
+def test_json_templates_are_valid_json():
+    for t in BY_GENRE["json_record"]:
+        text = SLOT_RE.sub(_json_placeholder, t.text)
+        try:
+            json.loads(text)
+        except json.JSONDecodeError:
+            lines = [line for line in text.split("\n") if line.strip()]
+            assert len(lines) > 1, f"{t.id}: not valid JSON"
+            for line in lines:
+                try:
+                    json.loads(line)
+                except json.JSONDecodeError as err:
+                    pytest.fail(f"{t.id}: neither JSON nor JSON Lines ({err})")
+
+
+def test_json_templates_keep_pii_inside_strings():
+    # A non-numeric slot replaced by a bare word must break the JSON, i.e. it was quoted.
+    for t in BY_GENRE["json_record"]:
+        for m in SLOT_RE.finditer(t.text):
+            slot = m.group(1)
+            if slot.startswith("?") and slot[1:] in NUMERIC_FILLERS:
+                continue
+            # inside a string: an odd number of unescaped quotes before it on the same line
+            line_before = t.text[: m.start()].rsplit("\n", 1)[-1]
+            quotes = len(re.findall(r'(?<!\\)"', SLOT_RE.sub("", line_before)))
+            assert quotes % 2 == 1, f"{t.id}: slot {slot} is not inside a JSON string"
+
+
+def _delimiter(header: str) -> str:
+    return max([",", ";", "|", "\t"], key=header.count)
+
+
+def test_csv_templates_are_rectangular():
+    for t in BY_GENRE["csv_record"]:
+        assert "CONTEXT" not in slots(t.text), f"{t.id}: CONTEXT is not escaped in CSV"
+        text = SLOT_RE.sub("X", t.text)
+        lines = text.split("\n")
+        assert 2 <= len(lines) <= 5, f"{t.id}: header + 1-4 rows"
+        delim = _delimiter(lines[0])
+        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
+        assert len(rows[0]) >= 2, t.id
+        assert all(len(r) == len(rows[0]) for r in rows), f"{t.id}: ragged rows"
+        assert SLOT_RE.search(t.text.split("\n")[0]) is None, f"{t.id}: slot in header"
+
+
+# -- fillers ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fakers() -> dict[str, Faker]:
+    return {loc: Faker(loc) for loc in LOCALES}
+
+
+def test_required_fillers_present():
+    assert set(FILLERS) >= REQUIRED_FILLERS
+    assert set(FILLERS) >= NUMERIC_FILLERS
+
+
+def test_fillers_are_used():
+    used = {s[1:] for t in TEMPLATES for s in slots(t.text) if s.startswith("?")}
+    assert set(FILLERS) - used == set()
+
+
+@pytest.mark.parametrize("name", sorted(FILLERS))
+def test_filler_deterministic_nonempty(name, fakers):
+    fn = FILLERS[name]
+    values = set()
+    for i, loc in enumerate(LOCALES * 6):
+        faker = fakers[loc]
+        faker.seed_instance(1000 + i)
+        a = fn(faker, random.Random(i))
+        faker.seed_instance(1000 + i)
+        b = fn(faker, random.Random(i))
+        assert a == b, f"{name} not deterministic"
+        assert isinstance(a, str), name
+        assert a, name
+        assert a == a.strip(), f"{name}: surrounding whitespace in {a!r}"
+        assert "{{" not in a, name
+        if name in NUMERIC_FILLERS:
+            assert a.isdigit(), f"{name}: {a!r} is not digits"
+        values.add(a)
+    if name not in {"CURRENCY", "HTTP_METHOD"}:
+        assert len(values) > 3, f"{name}: no variety"
+
+
+def test_fillers_do_not_touch_global_random(fakers):
+    random.seed(123)
+    expected = random.random()
+    random.seed(123)
+    for i, name in enumerate(sorted(FILLERS)):
+        fakers["en_US"].seed_instance(i)
+        FILLERS[name](fakers["en_US"], random.Random(i))
+    assert random.random() == expected
