@@ -23,6 +23,10 @@ def _cmd_data_generate(args: argparse.Namespace) -> int:
         locales=tuple(args.locales) if args.locales else CorpusConfig.locales,
         negative_share=args.negative_share,
     )
+    if args.quiet:
+        import datasets
+
+        datasets.disable_progress_bars()
     corpus = generate_corpus(config=cfg, out=args.out, progress=not args.quiet)
     stats = corpus_stats(corpus)
     if args.json:
@@ -50,6 +54,49 @@ def _cmd_data_show(args: argparse.Namespace) -> int:
         print(row["text"])
         print(">>>")
         print(bracket_target(row["text"], row["spans"]))
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from piilora.config import AdapterConfig, TrainConfig
+    from piilora.training import Trainer
+
+    adapter = AdapterConfig.from_json(args.adapter_config) if args.adapter_config else AdapterConfig()
+    train = TrainConfig.from_json(args.train_config) if args.train_config else TrainConfig()
+    adapter_overrides = {
+        "r": args.rank,
+        "alpha": args.alpha,
+        "dropout": args.dropout,
+        "use_rslora": args.rslora or None,
+        "use_dora": args.dora or None,
+    }
+    train_overrides = {
+        "base_model": args.base_model,
+        "max_steps": args.steps,
+        "batch_size": args.batch_size,
+        "micro_batch_size": args.micro_batch_size,
+        "learning_rate": args.lr,
+        "max_length": args.max_length,
+        "seed": args.seed,
+        "precision": args.precision,
+        "eval_every": args.eval_every,
+        "save_every": args.save_every,
+        "compile": args.compile or None,
+        "num_threads": args.threads,
+    }
+    adapter = adapter.replace(**{k: v for k, v in adapter_overrides.items() if v is not None})
+    train = train.replace(**{k: v for k, v in train_overrides.items() if v is not None})
+    trainer = Trainer(
+        adapter,
+        train,
+        train_data=args.data,
+        eval_data=args.eval_data,
+        output_dir=args.out,
+        resume=args.resume,
+        progress=not args.quiet,
+    )
+    adapter_dir = trainer.fit()
+    print(f"adapter written to {adapter_dir}")
     return 0
 
 
@@ -94,6 +141,37 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--split", default="train")
     show.add_argument("--n", type=int, default=5)
     show.set_defaults(func=_cmd_data_show)
+
+    train = sub.add_parser(
+        "train",
+        help="fine-tune a LoRA adapter (runs under `accelerate launch` for several processes)",
+        description="Options left out keep the defaults of AdapterConfig / TrainConfig (or of the JSON files).",
+    )
+    train.add_argument("--data", required=True, help="corpus dir from `piilora data generate`, or a data file")
+    train.add_argument("--eval-data", help="validation data (default: the corpus' validation split)")
+    train.add_argument("--out", required=True, help="run directory (checkpoints, metrics, adapter/)")
+    train.add_argument("--resume", action="store_true", help="continue the run in --out from its last checkpoint")
+    train.add_argument("--adapter-config", help="AdapterConfig JSON file")
+    train.add_argument("--train-config", help="TrainConfig JSON file")
+    train.add_argument("--base-model", help="local HF dir, .gguf file or hub id (default: Gemma 3 270M, offline)")
+    train.add_argument("--steps", type=int, help="optimizer steps")
+    train.add_argument("--batch-size", type=int, help="examples per optimizer step (global)")
+    train.add_argument("--micro-batch-size", type=int, help="examples per forward pass per process")
+    train.add_argument("--lr", type=float, help="peak learning rate")
+    train.add_argument("--rank", type=int, help="LoRA rank")
+    train.add_argument("--alpha", type=int, help="LoRA alpha")
+    train.add_argument("--dropout", type=float, help="LoRA dropout")
+    train.add_argument("--rslora", action="store_true", help="rank-stabilised LoRA scaling")
+    train.add_argument("--dora", action="store_true", help="weight-decomposed LoRA")
+    train.add_argument("--max-length", type=int, help="longest tokenised example")
+    train.add_argument("--seed", type=int)
+    train.add_argument("--precision", choices=["auto", "bf16", "fp32"])
+    train.add_argument("--eval-every", type=int)
+    train.add_argument("--save-every", type=int)
+    train.add_argument("--compile", action="store_true", help="torch.compile the transformer body")
+    train.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice)")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.set_defaults(func=_cmd_train)
 
     plugins = sub.add_parser("plugins", help="list plugins and what they register")
     plugins.add_argument("--json", action="store_true")

@@ -156,25 +156,13 @@ class Trainer:
 
     # -- setup ----------------------------------------------------------------------------
     def _resolve_data(self, train: Any, evaluation: Any) -> tuple[Any, Any]:
-        if isinstance(train, (str, Path)):
-            import datasets
-
-            path = Path(train)
-            if not path.exists():
-                raise DataError("training data path does not exist", source=path)
-            loaded = datasets.load_from_disk(str(path)) if path.is_dir() else None
-            if isinstance(loaded, datasets.DatasetDict):
-                if "train" not in loaded:
-                    raise DataError("the dataset directory has no 'train' split", source=path)
-                if evaluation is None and "validation" in loaded:
-                    evaluation = loaded["validation"]
-                return loaded["train"], evaluation
-            if loaded is None:
-                from piilora.data.loaders import load_records
-
-                loaded = load_records(path)
-            return loaded, evaluation
-        return train, evaluation
+        """Paths become datasets: a corpus dir gives its ``train`` (and ``validation``) split."""
+        train_rows, validation = _load_path(train, "train")
+        if evaluation is None:
+            evaluation = validation
+        elif isinstance(evaluation, (str, Path)):
+            evaluation = _load_path(evaluation, "validation")[0]
+        return train_rows, evaluation
 
     def _check_output_dir(self) -> None:
         try:
@@ -315,6 +303,8 @@ class Trainer:
                 "lr": cfg.lr_at(self.step - 1),
                 "grad_norm": grad_norm,
                 "tokens_per_s": n_tokens / dt,
+                "tokens": n_tokens,
+                "step_time_s": dt,
                 "answer_tokens": n_answer,
                 "epoch": epoch,
             }
@@ -601,6 +591,25 @@ class Trainer:
 
 
 # -- helpers ------------------------------------------------------------------------------
+def _load_path(data: Any, split: str) -> tuple[Any, Any]:
+    """``(rows, validation rows or None)`` for a path; anything else passes through."""
+    if not isinstance(data, (str, Path)):
+        return data, None
+    import datasets
+
+    from piilora.data.loaders import load_records
+
+    path = Path(data)
+    if not path.exists():
+        raise DataError("data path does not exist", source=path)
+    if path.is_dir() and (path / "dataset_dict.json").exists():
+        loaded = datasets.load_from_disk(str(path))
+        if split not in loaded:
+            raise DataError(f"the dataset directory has no {split!r} split", source=path)
+        return loaded[split], loaded["validation"] if split == "train" and "validation" in loaded else None
+    return load_records(path), None
+
+
 def _iter_rows(rows: Any) -> Iterator[Mapping[str, Any]]:
     if rows is None:
         return iter(())

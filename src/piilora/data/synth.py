@@ -272,7 +272,9 @@ class _Builder:
             pieces: list[Piece] = []
             for k in range(rng.choice((1, 1, 2, 3))):
                 if k:
-                    pieces.append((rng.choice((" ", ". ", "\n", "; ")), None))
+                    ends_sentence = pieces[-1][0].rstrip().endswith((".", "!", "?"))
+                    seps = (" ", "\n") if ends_sentence else (" ", ". ", "\n", "; ")
+                    pieces.append((rng.choice(seps), None))
                 pieces.extend(self._context_pieces(split, locale, rng))
             template_ids.append(f"{CONTEXT_GENRE}/contexts")
         else:
@@ -285,8 +287,9 @@ class _Builder:
             genre = first.genre
             chosen = [first]
             if rng.random() < cfg.join_share:
-                same = [t for t in pool if t.genre == genre]
-                chosen += [rng.choice(same) for _ in range(rng.choice((1, 2)))]
+                same = [t for t in pool if t.genre == genre and t.id != first.id]
+                if same:
+                    chosen += rng.sample(same, min(len(same), rng.choice((1, 2))))
             pieces = []
             for k, t in enumerate(chosen):
                 if k:
