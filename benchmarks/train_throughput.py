@@ -6,8 +6,9 @@ steps, bf16 where the CPU supports it, and the same thread count. Each variant r
 its own subprocess so that its peak RSS is its own. The baseline is TRL's SFTTrainer
 with completion-only loss + peft (what the usual LoRA notebook runs).
 
-Throughput = non-padding tokens of the epoch / summed optimizer-step time (model load
-and setup excluded, the first step included for every variant). Useful FLOPs count
+Throughput = non-padding tokens / optimizer-step time over steps 2..N (steady state: model
+load, setup and the first step, which carries warm-up and torch.compile, are excluded for
+every variant and the first step's time is reported on its own). Useful FLOPs count
 4 x body parameters per token (forward + input gradients; frozen weights get no weight
 gradient) plus 4 x V x H per answer token for the LM head; the bf16 peak is a large
 bf16 matmul measured in the same run with the same threads.
@@ -54,15 +55,19 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _hf_callback(times: list[float]):
+def _hf_callback(steps: list[tuple[float, int]]):
+    """Per optimizer step: (seconds, non-padding input tokens)."""
     from transformers import TrainerCallback
 
     class StepTimer(TrainerCallback):
+        seen = 0
+
         def on_step_begin(self, args, state, control, **kw):
             self.t0 = time.perf_counter()
 
         def on_step_end(self, args, state, control, **kw):
-            times.append(time.perf_counter() - self.t0)
+            steps.append((time.perf_counter() - self.t0, state.num_input_tokens_seen - self.seen))
+            self.seen = state.num_input_tokens_seen
 
     return StepTimer()
 
@@ -88,8 +93,9 @@ def run_trl(rows, steps: int, out: Path) -> dict:
         output_dir=str(out), max_steps=steps, per_device_train_batch_size=BATCH, learning_rate=2e-4,
         logging_steps=1, save_strategy="no", report_to=[], bf16=bf16, use_cpu=not torch.cuda.is_available(),
         completion_only_loss=True, max_length=512, dataloader_num_workers=0, seed=0,
+        include_num_input_tokens_seen="non_padding",
     )  # fmt: skip
-    times: list[float] = []
+    times: list[tuple[float, int]] = []
     trainer = SFTTrainer(
         model=model, args=args, train_dataset=ds, processing_class=tok,
         peft_config=_lora().to_peft(), callbacks=[_hf_callback(times)],
@@ -117,8 +123,9 @@ def run_hf(rows, steps: int, out: Path) -> dict:
         output_dir=str(out), max_steps=steps, per_device_train_batch_size=BATCH, learning_rate=2e-4,
         logging_steps=1, save_strategy="no", report_to=[], bf16=bf16, use_cpu=not torch.cuda.is_available(),
         dataloader_num_workers=0, seed=0, remove_unused_columns=False,
+        include_num_input_tokens_seen="non_padding",
     )  # fmt: skip
-    times: list[float] = []
+    times: list[tuple[float, int]] = []
     collator = DataCollatorForSeq2Seq(tok, padding=True, label_pad_token_id=-100)
     trainer = Trainer(
         model=model, args=args, train_dataset=data, data_collator=collator, callbacks=[_hf_callback(times)]
@@ -138,7 +145,8 @@ def run_piilora(rows, steps: int, out: Path, compile: bool = False) -> dict:
     trainer = Trainer(_lora(), cfg, train_data=rows, output_dir=out / "run", progress=False)
     trainer.fit()
     lines = [json.loads(x) for x in (out / "run" / "metrics.jsonl").read_text().splitlines()]
-    return {"step_times": [x["step_time_s"] for x in lines if "step_time_s" in x], "precision": trainer.precision}
+    steps = [(x["step_time_s"], x["tokens"]) for x in lines if "step_time_s" in x]
+    return {"step_times": steps, "precision": trainer.precision + (" + compile" if compile else "")}
 
 
 def _bf16() -> bool:
@@ -203,7 +211,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--steps", type=int, default=12)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--variants", default="trl,hf,piilora")
+    p.add_argument("--variants", default="trl,hf,piilora,piilora_compile")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--result", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -219,6 +227,7 @@ def main() -> None:
     peak = bf16_peak_flops(args.threads)
     rows = _examples(args.steps * BATCH)
     tokens, flops = useful_flops(rows)
+    flops_per_token = flops / tokens
     results = {}
     for variant in args.variants.split(","):
         with tempfile.NamedTemporaryFile(suffix=".json") as f:
@@ -227,8 +236,16 @@ def main() -> None:
             print(f"running {variant} ...", flush=True)
             subprocess.run(cmd, env=env, check=True)
             res = json.loads(Path(f.name).read_text())
-        total = sum(res["step_times"])
-        res.update(tokens=tokens, seconds=total, tokens_per_s=tokens / total, flops_per_s=flops / total)
+        steady = res["step_times"][1:]
+        seconds = sum(t for t, _ in steady)
+        seen = sum(n for _, n in steady)
+        res.update(
+            first_step_s=res["step_times"][0][0],
+            tokens=seen,
+            seconds=seconds,
+            tokens_per_s=seen / seconds,
+            flops_per_s=flops_per_token * seen / seconds,
+        )
         results[variant] = res
     base = results.get("trl")
     print(f"\nreal Gemma 3 270M, LoRA r=16 all linear, batch {BATCH}, {args.steps} steps, {args.threads} threads")

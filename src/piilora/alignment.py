@@ -39,7 +39,7 @@ import re
 
 from piilora.types import ENTITY_TYPE_RE, Span
 
-__all__ = ["PLACEHOLDER_RE", "AlignmentError", "align_masked", "split_placeholder"]
+__all__ = ["PLACEHOLDER_RE", "AlignmentError", "align_masked", "align_output", "split_placeholder"]
 
 #: A bracket placeholder: ``[LABEL]`` or ``[LABEL_3]``; group 1 is the name with
 #: any numbering suffix.
@@ -192,3 +192,52 @@ def align_masked(text: str, masked: str, *, placeholder_re: re.Pattern[str] = PL
             continue  # placeholder-looking text left verbatim in the original
         spans.append(Span(start, end, labels[i], source="gold"))
     return spans
+
+
+def align_output(text: str, output: str) -> tuple[list[Span], bool]:
+    """Spans of ``text`` that the model's ``output`` replaced with placeholders.
+
+    Returns ``(spans, exact)``. ``exact`` is True when ``output`` is ``text`` with
+    placeholders and nothing else changed (:func:`align_masked` succeeds). Otherwise
+    the model also rewrote, dropped or invented text; then a character-level diff
+    (``difflib``) maps each placeholder to the stretch of ``text`` the output
+    removed around it, and every other edit is ignored: the caller rebuilds the
+    masked text from the original characters, so rewrites never reach the result.
+    Spans come back with ``source="model"``.
+    """
+    try:
+        spans = align_masked(text, output)
+        return [Span(s.start, s.end, s.entity_type, source="model") for s in spans], True
+    except AlignmentError:
+        pass
+    import difflib
+
+    # Word-level diff: text and output become tokens (words, single punctuation marks,
+    # whitespace runs) with offsets; each placeholder is one token of its own.
+    text_tokens = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    out_tokens: list[str] = []
+    labels: dict[int, str] = {}
+    pos = 0
+    for m in PLACEHOLDER_RE.finditer(output):
+        out_tokens.extend(t.group(0) for t in _WORD_RE.finditer(output[pos : m.start()]))
+        labels[len(out_tokens)] = _label_of(m)
+        out_tokens.append(f"\x00{m.group(0)}")
+        pos = m.end()
+    out_tokens.extend(t.group(0) for t in _WORD_RE.finditer(output[pos:]))
+    matcher = difflib.SequenceMatcher(None, [t[0] for t in text_tokens], out_tokens, autojunk=False)
+    spans: list[Span] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        marks = [labels[j] for j in range(j1, j2) if j in labels]
+        if tag == "equal" or not marks or i1 == i2:
+            continue
+        start, end = text_tokens[i1][1], text_tokens[i2 - 1][2]
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and ENTITY_TYPE_RE.match(marks[0]):
+            spans.append(Span(start, end, marks[0], source="model"))
+    return spans, False
+
+
+_WORD_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)

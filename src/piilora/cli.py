@@ -81,7 +81,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         "precision": args.precision,
         "eval_every": args.eval_every,
         "save_every": args.save_every,
-        "compile": args.compile or None,
+        "compile": args.compile,
         "num_threads": args.threads,
     }
     adapter = adapter.replace(**{k: v for k, v in adapter_overrides.items() if v is not None})
@@ -168,7 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--precision", choices=["auto", "bf16", "fp32"])
     train.add_argument("--eval-every", type=int)
     train.add_argument("--save-every", type=int)
-    train.add_argument("--compile", action="store_true", help="torch.compile the transformer body")
+    train.add_argument(
+        "--compile",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="torch.compile the transformer body (default: auto, on for runs of 100+ steps)",
+    )
     train.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(func=_cmd_train)

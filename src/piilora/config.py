@@ -93,7 +93,8 @@ class AdapterConfig(_Config):
 
     r: rank of the update matrices.
     alpha: scaling numerator (``alpha / r``, or ``alpha / sqrt(r)`` with rsLoRA).
-    dropout: dropout on the LoRA input during training.
+    dropout: dropout on the LoRA input during training (0 by default: on CPU the dropout masks
+      cost ~30% of step time, and corpus variety, not dropout, is what generalises here).
     target_modules: module names that get LoRA (default: every attention and MLP projection).
     use_rslora: rank-stabilised scaling ``alpha / sqrt(r)``.
     use_dora: weight-decomposed LoRA (DoRA); slower, cannot be exported as a GGUF LoRA.
@@ -103,7 +104,7 @@ class AdapterConfig(_Config):
 
     r: int = 16
     alpha: int = 32
-    dropout: float = 0.05
+    dropout: float = 0.0
     target_modules: tuple[str, ...] = DEFAULT_TARGET_MODULES
     use_rslora: bool = False
     use_dora: bool = False
@@ -177,7 +178,8 @@ class TrainConfig(_Config):
     length_grouping: batch examples of similar length together (less padding).
     group_size: batches per length-sorted group (bigger = less padding, less randomness).
     head_chunk: answer tokens per chunk of the chunked LM head + cross-entropy.
-    compile: ``torch.compile`` the transformer body (faster steps after a one-off compile).
+    compile: ``torch.compile`` the transformer body: ~1.7x faster steps after a one-off compile of
+      ~90 s on a 2-core CPU. ``None`` (auto) compiles when ``max_steps >= 100`` and a C++ compiler exists.
     num_threads: torch intra-op threads per process (0: leave torch's default).
     """
 
@@ -203,7 +205,7 @@ class TrainConfig(_Config):
     length_grouping: bool = True
     group_size: int = 32
     head_chunk: int = 256
-    compile: bool = False
+    compile: bool | None = None
     num_threads: int = 0
 
     def __post_init__(self) -> None:

@@ -197,6 +197,15 @@ class Trainer:
         set_seed(self.config.seed)
         return accelerator
 
+    def _should_compile(self) -> bool:
+        if self.config.compile is not None:
+            return self.config.compile
+        if self.config.max_steps < 100:
+            return False
+        import torch
+
+        return torch.cuda.is_available() or bool(shutil.which("c++") or shutil.which("g++"))
+
     def _precision(self) -> str:
         if self.config.precision == "auto":
             return "bf16" if bf16_supported() else "fp32"
@@ -209,7 +218,8 @@ class Trainer:
         from piilora.model import load_base_model, load_tokenizer
 
         tokenizer = self._tokenizer_arg or load_tokenizer(self.config.base_model)
-        base: Any = self._model_arg or load_base_model(self.config.base_model)
+        dtype = "bfloat16" if self.precision == "bf16" else "float32"
+        base: Any = self._model_arg or load_base_model(self.config.base_model, dtype=dtype)
         if self.precision == "bf16":
             base = base.to(dtype=torch.bfloat16)  # frozen weights in bf16; LoRA weights made fp32 below
         torch.manual_seed(self.config.seed)  # identical LoRA init on every process
@@ -252,7 +262,8 @@ class Trainer:
                 f"({cfg.micro_batch_size}) x processes ({world})"
             )
         self.loss_module = SFTLoss(self.model, head_chunk=cfg.head_chunk)
-        if cfg.compile:
+        if self._should_compile():
+            log.info("compiling the transformer body (one-off, ~1-2 min on CPU)")
             self.loss_module.body = torch.compile(self.loss_module.body, dynamic=True)
         trainable = [p for p in self.model.parameters() if p.requires_grad]
         self.optimizer = torch.optim.AdamW(trainable, lr=cfg.lr_at(0), weight_decay=cfg.weight_decay)
