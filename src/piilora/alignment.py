@@ -206,8 +206,8 @@ def align_output(text: str, output: str) -> tuple[list[Span], bool]:
     Spans come back with ``source="model"``.
     """
     try:
-        spans = align_masked(text, output)
-        return [Span(s.start, s.end, s.entity_type, source="model") for s in spans], True
+        exact = align_masked(text, output)
+        return [Span(s.start, s.end, s.entity_type, source="model") for s in exact], True
     except AlignmentError:
         pass
     import difflib

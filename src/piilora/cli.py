@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,6 +101,80 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scheme_options(pairs: Sequence[str]) -> dict[str, str]:
+    options = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise PiiloraError(f"--option takes KEY=VALUE, got {pair!r}")
+        options[key] = value
+    return options
+
+
+def _cmd_mask(args: argparse.Namespace) -> int:
+    from piilora.redactor import Redactor
+
+    options = _scheme_options(args.option)
+    if (args.text is None) == (args.input is None):
+        raise PiiloraError("give either a TEXT argument or --in FILE.jsonl (with --out)")
+    if args.input is not None:
+        return _mask_file(args, options)
+    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads)
+    res = redactor.mask(args.text, scheme=args.scheme, **options)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "text": res.text,
+                    "spans": [{**s.to_record(), "source": s.source} for s in res.spans],
+                    "replacements": [
+                        {"start": r.start, "end": r.end, "label": r.span.entity_type} for r in res.replacements
+                    ],
+                    "flags": list(res.flags),
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(res.text)
+    return 0
+
+
+def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
+    from piilora.masking_io import mask_jsonl, merge_parts
+    from piilora.redactor import Redactor
+
+    if args.output is None:
+        raise PiiloraError("--in needs --out")
+    rank, world = 0, 1
+    state = None
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:  # under `accelerate launch`
+        from accelerate import PartialState
+
+        state = PartialState()
+        rank, world = state.process_index, state.num_processes
+    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads)
+    mask_jsonl(
+        redactor,
+        args.input,
+        args.output,
+        field=args.field,
+        scheme=args.scheme,
+        with_spans=args.json,
+        batch_size=args.batch_size,
+        rank=rank,
+        world_size=world,
+        progress=not args.quiet,
+        **options,
+    )
+    if state is not None:
+        state.wait_for_everyone()
+        if state.is_main_process:
+            merge_parts(args.output, world)
+        state.wait_for_everyone()
+    return 0
+
+
 def _cmd_plugins(args: argparse.Namespace) -> int:
     from piilora.plugins import plugin_infos
 
@@ -177,6 +252,25 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice)")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
     train.set_defaults(func=_cmd_train)
+
+    mask = sub.add_parser(
+        "mask",
+        help="mask PII in a text or a JSONL file (default adapter unless --adapter)",
+        description="For big files run it under `accelerate launch --num_processes N`: each process masks "
+        "its share and the output keeps the input order.",
+    )
+    mask.add_argument("text", nargs="?", help="the text to mask")
+    mask.add_argument("--in", dest="input", help="JSONL input file (one record per line)")
+    mask.add_argument("--out", dest="output", help="JSONL output file (resumes if it exists)")
+    mask.add_argument("--field", default="text", help="the text field of JSONL records")
+    mask.add_argument("--scheme", default="bracket", help="placeholder scheme (see `piilora plugins`)")
+    mask.add_argument("--option", action="append", default=[], help="scheme option KEY=VALUE (e.g. key=secret)")
+    mask.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
+    mask.add_argument("--json", action="store_true", help="print / write spans with the masked text")
+    mask.add_argument("--batch-size", type=int, default=16)
+    mask.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    mask.add_argument("--quiet", action="store_true")
+    mask.set_defaults(func=_cmd_mask)
 
     plugins = sub.add_parser("plugins", help="list plugins and what they register")
     plugins.add_argument("--json", action="store_true")

@@ -1,0 +1,281 @@
+"""The Redactor: mask PII with a trained adapter, faithfully and with exact offsets.
+
+The model proposes, the input decides: the model's answer is aligned back to the
+input to find which stretches it replaced, and the masked text is then rebuilt
+from the ORIGINAL characters plus placeholders. Whatever the model generates
+(rewrites, dropped words, injected text), non-PII characters come out unchanged.
+Deterministic detectors (:mod:`piilora.detectors`) add what the model missed.
+
+One ``Redactor`` may be shared by many threads: model calls are serialised by a
+lock and everything else is per call.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from piilora.alignment import align_output
+from piilora.detectors import detect_rules, merge_spans, rule_types
+from piilora.errors import AdapterError, ConfigError
+from piilora.placeholders.base import restore as _restore
+from piilora.types import MaskResult, Span
+
+if TYPE_CHECKING:
+    import pluggy
+
+__all__ = ["DEFAULT_ADAPTER", "Redactor"]
+
+log = logging.getLogger(__name__)
+
+#: The adapter shipped inside the package (trained by ``scripts/train_default.py``).
+DEFAULT_ADAPTER = Path(__file__).resolve().parent / "default_adapter"
+OnUnaligned = Literal["fuzzy", "fallback", "raise"]
+#: Flags a MaskResult may carry.
+FLAG_UNALIGNED = "unaligned"  # the model rewrote the text; spans came from a fuzzy alignment
+FLAG_RULES_ONLY = "rules_only"  # the model's answer was discarded; only rule detectors were used
+
+
+class UnalignedOutputError(ConfigError):
+    """The model rewrote the text and ``on_unaligned="raise"`` was chosen."""
+
+
+@dataclass(frozen=True)
+class _Window:
+    text_index: int
+    start: int
+    end: int
+
+
+class Redactor:
+    """Detects and masks PII in text with a (merged) fine-tuned causal LM.
+
+    ``rules``: deterministic detectors to merge with the model's spans (True = all,
+    False = none, or ``{"PHONE_NUMBER": False}`` to switch single types off).
+    ``on_unaligned``: what to do when the model rewrote the text instead of copying
+    it: ``"fuzzy"`` (default) maps its placeholders back with a word-level diff and
+    flags the result ``unaligned``; ``"fallback"`` uses the rule detectors alone and
+    flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`.
+    ``max_input_tokens``: longer texts are split into windows of this many tokens
+    that overlap by ``overlap_tokens``; spans from all windows are merged.
+    """
+
+    def __init__(
+        self,
+        model: Any = None,
+        tokenizer: Any = None,
+        *,
+        rules: bool | Mapping[str, bool] | Sequence[str] | None = True,
+        on_unaligned: OnUnaligned = "fuzzy",
+        max_input_tokens: int = 384,
+        overlap_tokens: int = 48,
+        batch_size: int = 8,
+        plugin_manager: pluggy.PluginManager | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> None:
+        if on_unaligned not in ("fuzzy", "fallback", "raise"):
+            raise ConfigError(f"on_unaligned must be 'fuzzy', 'fallback' or 'raise', got {on_unaligned!r}")
+        if not 0 <= overlap_tokens < max_input_tokens:
+            raise ConfigError("overlap_tokens must be >= 0 and smaller than max_input_tokens")
+        if model is None or isinstance(model, (str, Path)):
+            # Redactor() -> the shipped default adapter; Redactor("dir") -> that adapter or merged model
+            model, tokenizer, loaded_meta = load_masker(model)
+            meta = {**loaded_meta, **(meta or {})}
+        elif tokenizer is None:
+            raise ConfigError("pass the tokenizer together with a model object")
+        self.model = model
+        self.tokenizer = tokenizer
+        self.rules = rule_types(rules)
+        self.on_unaligned = on_unaligned
+        self.max_input_tokens = max_input_tokens
+        self.overlap_tokens = overlap_tokens
+        self.batch_size = batch_size
+        self.plugin_manager = plugin_manager
+        self.meta = dict(meta or {})
+        self._lock = threading.Lock()
+
+    # -- loading --------------------------------------------------------------------------
+    @classmethod
+    def from_pretrained(
+        cls,
+        path: str | Path | None = None,
+        *,
+        base_model: str | Path | None = None,
+        dtype: str = "float32",
+        threads: int | None = None,
+        **kwargs: Any,
+    ) -> Redactor:
+        """Load a piilora adapter dir (merged into its base for speed) or a merged model dir.
+
+        ``path=None`` loads the default adapter shipped with the package. ``threads``
+        sets torch's intra-op threads for this process (default: leave as is).
+        """
+        model, tokenizer, meta = load_masker(path, base_model=base_model, dtype=dtype, threads=threads)
+        return cls(model, tokenizer, meta=meta, **kwargs)
+
+    # -- detection ------------------------------------------------------------------------
+    def detect(self, text: str) -> list[Span]:
+        """PII spans of ``text`` (offsets into ``text``), model and rule detectors merged."""
+        return self._detect_many([text])[0][0]
+
+    def detect_batch(self, texts: Sequence[str]) -> list[list[Span]]:
+        return [spans for spans, _ in self._detect_many(texts)]
+
+    def mask(self, text: str, scheme: str = "bracket", **options: Any) -> MaskResult:
+        """Mask ``text``; ``MaskResult.spans`` are offsets into ``text``."""
+        return self.mask_batch([text], scheme=scheme, **options)[0]
+
+    def mask_batch(self, texts: Sequence[str], scheme: str = "bracket", **options: Any) -> list[MaskResult]:
+        """Mask many texts; windows of all texts are batched through the model together."""
+        from piilora.placeholders import mask_spans
+
+        detected = self._detect_many(texts)
+        results = []
+        for text, (spans, flags) in zip(texts, detected):
+            res = mask_spans(text, spans, scheme, plugin_manager=self.plugin_manager, **options)
+            results.append(
+                MaskResult(res.text, res.spans, res.replacements, res.scheme, res.mapping, tuple(sorted(flags)))
+            )
+        return results
+
+    @staticmethod
+    def restore(masked_text: str, mapping: Mapping[str, str]) -> str:
+        """Undo a reversible scheme (``numbered``, ``hash``, ``fake``) with its mapping."""
+        return _restore(masked_text, mapping)
+
+    # -- internals ------------------------------------------------------------------------
+    def _detect_many(self, texts: Sequence[str]) -> list[tuple[list[Span], set[str]]]:
+        for i, t in enumerate(texts):
+            if not isinstance(t, str):
+                raise TypeError(f"text {i} must be str, not {type(t).__name__}")
+        windows = [w for i, t in enumerate(texts) for w in self._windows(i, t)]
+        answers = self._generate([texts[w.text_index][w.start : w.end] for w in windows])
+        per_text: list[list[Span]] = [[] for _ in texts]
+        flags: list[set[str]] = [set() for _ in texts]
+        for w, answer in zip(windows, answers):
+            window_text = texts[w.text_index][w.start : w.end]
+            spans, exact = align_output(window_text, answer)
+            if not exact:
+                if self.on_unaligned == "raise":
+                    raise UnalignedOutputError(
+                        f"the model rewrote text {w.text_index} (characters {w.start}-{w.end}) instead of copying it"
+                    )
+                if self.on_unaligned == "fallback":
+                    flags[w.text_index].add(FLAG_RULES_ONLY)
+                    continue
+                flags[w.text_index].add(FLAG_UNALIGNED)
+            per_text[w.text_index].extend(
+                Span(s.start + w.start, s.end + w.start, s.entity_type, s.score, s.source) for s in spans
+            )
+        out = []
+        for text, spans, fl in zip(texts, per_text, flags):
+            model_spans = merge_spans(spans, [])
+            rule_spans = detect_rules(text, self.rules) if self.rules else []
+            out.append((merge_spans(model_spans, rule_spans), fl))
+        return out
+
+    def _windows(self, index: int, text: str) -> list[_Window]:
+        """Split ``text`` into overlapping windows on token boundaries (whitespace where possible)."""
+        if not text.strip():
+            return []
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, split_special_tokens=True)
+        offsets = enc["offset_mapping"]
+        if len(offsets) <= self.max_input_tokens:
+            return [_Window(index, 0, len(text))]
+        windows: list[_Window] = []
+        step = self.max_input_tokens - self.overlap_tokens
+        start_tok = 0
+        while True:
+            end_tok = min(start_tok + self.max_input_tokens, len(offsets))
+            start = 0 if start_tok == 0 else offsets[start_tok][0]
+            end = len(text) if end_tok == len(offsets) else offsets[end_tok][0]
+            if end_tok < len(offsets):  # prefer to cut at a line break or space inside the last part
+                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+                if cut > start + (end - start) // 2:
+                    end = cut + 1
+            windows.append(_Window(index, start, end))
+            if end >= len(text):
+                break
+            next_tok = start_tok + step
+            while next_tok < len(offsets) and offsets[next_tok][0] < start + 1:
+                next_tok += 1
+            start_tok = min(next_tok, len(offsets) - 1)
+        return windows
+
+    def _generate(self, window_texts: Sequence[str]) -> list[str]:
+        from piilora.data.prompt import prompt_ids
+        from piilora.generation import greedy_answers
+
+        if not window_texts:
+            return []
+        prompts = [prompt_ids(self.tokenizer, t) for t in window_texts]
+        limits = [len(p) + 24 for p in prompts]  # the answer is about as long as the input
+        with self._lock:
+            return greedy_answers(
+                self.model, self.tokenizer, prompts, max_new_tokens=limits, batch_size=self.batch_size
+            )
+
+
+def load_masker(
+    path: str | Path | None = None,
+    *,
+    base_model: str | Path | None = None,
+    dtype: str = "float32",
+    threads: int | None = None,
+) -> tuple[Any, Any, dict[str, Any]]:
+    """``(model, tokenizer, piilora.json)`` for an adapter dir (merged) or a merged model dir."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from piilora.model import DEFAULT_BASE, load_base_model, load_tokenizer
+
+    if threads:
+        torch.set_num_threads(threads)
+    directory = Path(path) if path is not None else DEFAULT_ADAPTER
+    if not directory.is_dir():
+        missing = "" if path is not None else " (no default adapter is installed with this piilora)"
+        raise AdapterError(f"{directory} is not a directory{missing}")
+    meta: dict[str, Any] = {}
+    if (directory / "piilora.json").exists():
+        meta = json.loads((directory / "piilora.json").read_text())
+    torch_dtype = getattr(torch, dtype)
+    if (directory / "adapter_config.json").exists():
+        from peft import PeftModel
+
+        _check_base(meta, base_model)
+        base = meta.get("base_model", {}).get("name") if base_model is None else base_model
+        base_arg = None if base in (None, DEFAULT_BASE) else base
+        model = load_base_model(base_arg, dtype=torch_dtype)
+        tokenizer = load_tokenizer(base_arg)
+        try:
+            model = PeftModel.from_pretrained(model, str(directory)).merge_and_unload()
+        except Exception as exc:
+            raise AdapterError(f"{directory} does not fit the base model: {exc}") from exc
+    elif (directory / "config.json").exists():
+        model = AutoModelForCausalLM.from_pretrained(str(directory), dtype=torch_dtype)
+        tokenizer = load_tokenizer(directory)
+    else:
+        raise AdapterError(f"{directory} holds neither a PEFT adapter nor a merged model")
+    model.eval()
+    model.config.use_cache = True
+    return model, tokenizer, meta
+
+
+def _check_base(meta: Mapping[str, Any], base_model: str | Path | None) -> None:
+    """Refuse an adapter trained on another base than the one it would be merged into."""
+    recorded = meta.get("base_model") or {}
+    if base_model is None or not recorded.get("name"):
+        return
+    from piilora.model import DEFAULT_BASE
+
+    asked = str(base_model)
+    if recorded["name"] != asked and not (recorded["name"] == DEFAULT_BASE and asked in ("default", DEFAULT_BASE)):
+        raise AdapterError(
+            f"the adapter was trained on base model {recorded['name']!r}, not {asked!r}; "
+            "pass the base it was trained on"
+        )

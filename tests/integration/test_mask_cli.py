@@ -1,0 +1,85 @@
+"""`piilora mask` end to end with a tiny merged Gemma 3 model dir (real tokenizer)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import torch
+from transformers import Gemma3ForCausalLM
+
+from piilora.cli import main
+from piilora.model import tiny_gemma3_config
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory, gemma_tokenizer):
+    out = tmp_path_factory.mktemp("tiny-merged")
+    torch.manual_seed(0)
+    Gemma3ForCausalLM(tiny_gemma3_config()).save_pretrained(out)
+    gemma_tokenizer.save_pretrained(out)
+    return out
+
+
+@pytest.fixture
+def records(tmp_path):
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": i, "text": f"Record {i}: write to user{i}@example.com or 10.0.{i}.1"} for i in range(7)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return src, rows
+
+
+def _read(path):
+    return [json.loads(x) for x in path.read_text().splitlines()]
+
+
+def test_mask_a_text_with_json_spans(model_dir, capsys):
+    text = "Mail jane@doe.com now"
+    assert main(["mask", text, "--adapter", str(model_dir), "--json", "--threads", "1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "jane@doe.com" not in out["text"]
+    email = [s for s in out["spans"] if s["label"] == "EMAIL_ADDRESS"]
+    assert email and text[email[0]["start"] : email[0]["end"]] == "jane@doe.com"
+
+
+def test_mask_a_jsonl_file_and_resume(model_dir, records, tmp_path):
+    src, rows = records
+    dst = tmp_path / "out.jsonl"
+    args = ["mask", "--in", str(src), "--out", str(dst), "--adapter", str(model_dir), "--quiet", "--batch-size", "3"]
+    assert main(args) == 0
+    full = _read(dst)
+    assert [r["id"] for r in full] == [r["id"] for r in rows]
+    assert all(f"user{r['id']}@example.com" not in r["text"] for r in full)
+    # an interrupted run: two complete lines and a torn third one
+    lines = dst.read_text().splitlines(keepends=True)
+    dst.write_text(lines[0] + lines[1] + lines[2][:10])
+    assert main(args) == 0
+    assert _read(dst) == full
+
+
+def test_bad_jsonl_row_is_named(model_dir, tmp_path, capsys):
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"text": "fine"}\n{"body": "secret jane@doe.com"}\n')
+    assert main(["mask", "--in", str(src), "--out", str(tmp_path / "o.jsonl"), "--adapter", str(model_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "row 1" in err and "'text'" in err and "jane@doe.com" not in err
+
+
+def test_two_processes_give_the_same_file_in_input_order(model_dir, records, tmp_path):
+    src, _ = records
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    common = ["--adapter", str(model_dir), "--quiet", "--threads", "1", "--batch-size", "2"]
+    assert main(["mask", "--in", str(src), "--out", str(one), *common]) == 0
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PIILORA_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    cmd = [
+        sys.executable, "-m", "accelerate.commands.launch", "--cpu", "--num_processes", "2", "--num_machines", "1",
+        "--mixed_precision", "no", "--dynamo_backend", "no", "--main_process_port", "29531",
+        "-m", "piilora.cli", "mask", "--in", str(src), "--out", str(two), *common,
+    ]  # fmt: skip
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert _read(two) == _read(one)
+    assert not list(tmp_path.glob("two.jsonl.part*"))
