@@ -172,6 +172,7 @@ class TrainConfig(_Config):
     eval_batches: validation batches for ``eval/loss``.
     eval_generate: validation texts greedily masked for ``eval/exact_match`` (0 disables).
     early_stopping_patience: stop after N evaluations without a better ``eval/loss`` (0: never).
+    early_stopping_min_delta: how much lower ``eval/loss`` must be to count as better.
     save_every: checkpoint every N steps (0: only at the end).
     keep_last: checkpoints kept on disk (the best one is kept too).
     log_every: log metrics every N steps.
@@ -199,6 +200,7 @@ class TrainConfig(_Config):
     eval_batches: int = 8
     eval_generate: int = 16
     early_stopping_patience: int = 0
+    early_stopping_min_delta: float = 0.0
     save_every: int = 100
     keep_last: int = 2
     log_every: int = 1
@@ -217,7 +219,7 @@ class TrainConfig(_Config):
         )  # fmt: skip
         for name in ints:
             _check_type(owner, name, getattr(self, name), int)
-        for name in ("learning_rate", "min_lr_ratio", "weight_decay", "max_grad_norm"):
+        for name in ("learning_rate", "min_lr_ratio", "weight_decay", "max_grad_norm", "early_stopping_min_delta"):
             _check_type(owner, name, getattr(self, name), (int, float))
         positive = ("max_steps", "batch_size", "micro_batch_size", "max_length", "log_every", "group_size")
         for name in (*positive, "head_chunk"):
@@ -242,8 +244,9 @@ class TrainConfig(_Config):
             raise ConfigError(f"{owner}.learning_rate must be > 0, got {self.learning_rate}")
         if not 0.0 <= self.min_lr_ratio <= 1.0:
             raise ConfigError(f"{owner}.min_lr_ratio must be in [0, 1], got {self.min_lr_ratio}")
-        if self.max_grad_norm < 0 or self.weight_decay < 0:
-            raise ConfigError(f"{owner}.max_grad_norm and weight_decay must be >= 0")
+        for name in ("max_grad_norm", "weight_decay", "early_stopping_min_delta"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{owner}.{name} must be >= 0, got {getattr(self, name)}")
         _check_choice(owner, "precision", self.precision, Precision)
 
     def lr_at(self, step: int) -> float:
@@ -262,5 +265,5 @@ class TrainConfig(_Config):
 # Fields that may differ between a run and its resumption (they do not change the math).
 RESUMABLE_FIELDS = frozenset(
     {"eval_every", "eval_batches", "eval_generate", "save_every", "keep_last", "log_every", "max_steps",
-     "early_stopping_patience", "compile", "num_threads"}
+     "early_stopping_patience", "early_stopping_min_delta", "compile", "num_threads"}
 )  # fmt: skip

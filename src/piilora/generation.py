@@ -19,11 +19,15 @@ def greedy_answers(
     *,
     max_new_tokens: int | Sequence[int],
     batch_size: int = 8,
+    prompt_lookup: int = 0,
 ) -> list[str]:
     """Greedy answers for tokenised prompts, decoded up to ``<end_of_turn>``.
 
     Prompts are left-padded into batches of similar length; generation stops at
-    ``<end_of_turn>`` per row.
+    ``<end_of_turn>`` per row. ``prompt_lookup > 0`` turns on prompt-lookup
+    speculative decoding (proposals copied from the prompt, verified in one
+    forward) for batches of one, where transformers supports it; greedy output is
+    unchanged by it.
     """
     import torch
 
@@ -47,8 +51,10 @@ def greedy_answers(
                 ids[r, width - n :] = torch.tensor(list(prompts[i]))
                 mask[r, width - n :] = 1
             device = next(model.parameters()).device
+            extra = {"prompt_lookup_num_tokens": prompt_lookup} if prompt_lookup and len(rows) == 1 else {}
             with torch.no_grad():
                 gen = model.generate(
+                    **extra,
                     input_ids=ids.to(device),
                     attention_mask=mask.to(device),
                     max_new_tokens=max(limits[i] for i in rows),

@@ -63,6 +63,9 @@ class Redactor:
     flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`.
     ``max_input_tokens``: longer texts are split into windows of this many tokens
     that overlap by ``overlap_tokens``; spans from all windows are merged.
+    ``batch_size``: windows generated together (left-padded); ``prompt_lookup``:
+    tokens proposed from the input per verification forward when one window is
+    generated alone (0 disables; greedy output is the same either way).
     """
 
     def __init__(
@@ -75,6 +78,7 @@ class Redactor:
         max_input_tokens: int = 384,
         overlap_tokens: int = 48,
         batch_size: int = 8,
+        prompt_lookup: int = 10,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
@@ -95,6 +99,7 @@ class Redactor:
         self.max_input_tokens = max_input_tokens
         self.overlap_tokens = overlap_tokens
         self.batch_size = batch_size
+        self.prompt_lookup = prompt_lookup
         self.plugin_manager = plugin_manager
         self.meta = dict(meta or {})
         self._lock = threading.Lock()
@@ -217,7 +222,12 @@ class Redactor:
         limits = [len(p) + 24 for p in prompts]  # the answer is about as long as the input
         with self._lock:
             return greedy_answers(
-                self.model, self.tokenizer, prompts, max_new_tokens=limits, batch_size=self.batch_size
+                self.model,
+                self.tokenizer,
+                prompts,
+                max_new_tokens=limits,
+                batch_size=self.batch_size,
+                prompt_lookup=self.prompt_lookup,
             )
 
 

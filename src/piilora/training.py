@@ -447,7 +447,7 @@ class Trainer:
         if acc.num_processes > 1:
             broadcast_object_list(payload)
         metrics = payload[0]
-        improved = metrics["eval/loss"] < self.best["eval/loss"]
+        improved = metrics["eval/loss"] < self.best["eval/loss"] - self.config.early_stopping_min_delta
         if improved:
             self.best = {"eval/loss": metrics["eval/loss"], "step": self.step, "evals_since_best": 0}
         else:

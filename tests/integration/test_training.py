@@ -209,3 +209,17 @@ def test_resume_from_another_config_is_refused(tmp_path, gemma_tokenizer):
     _trainer(tmp_path, gemma_tokenizer, max_steps=2).fit()
     with pytest.raises(ConfigError, match=r"different setup \(train_config\.learning_rate differ"):
         _trainer(tmp_path, gemma_tokenizer, max_steps=4, resume=True, learning_rate=1e-3).fit()
+
+
+def test_early_stopping_keeps_the_best_checkpoint(tmp_path, gemma_tokenizer):
+    # a tiny random model cannot improve eval/loss by a whole nat: only the first eval counts
+    trainer = _trainer(
+        tmp_path, gemma_tokenizer, max_steps=20, eval_every=1, save_every=0, early_stopping_patience=2,
+        early_stopping_min_delta=1.0, eval_generate=0,
+    )  # fmt: skip
+    adapter = trainer.fit()
+    lines = [json.loads(x) for x in (tmp_path / "run" / "metrics.jsonl").read_text().splitlines()]
+    evals = [x for x in lines if "eval/loss" in x]
+    assert [x["step"] for x in evals] == [1, 2, 3]  # stopped after `patience` evals without improvement
+    assert json.loads((adapter / "piilora.json").read_text())["step"] == 1  # the best checkpoint
+    assert len(_losses(tmp_path / "run")) == 3
