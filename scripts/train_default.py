@@ -105,6 +105,9 @@ def main() -> None:
         for name in ("adapter_model.safetensors", "adapter_config.json", "piilora.json"):
             shutil.copy2(adapter_dir / name, PACKAGE_ADAPTER / name)
         shutil.copy2(out / "recipe.json", PACKAGE_ADAPTER / "recipe.json")
+        from piilora.modelcard import write_model_card
+
+        write_model_card(PACKAGE_ADAPTER, json.loads((adapter_dir / "piilora.json").read_text()))
         print(f"shipped to {PACKAGE_ADAPTER}")
 
 

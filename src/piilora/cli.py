@@ -175,6 +175,24 @@ def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
     return 0
 
 
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from piilora.data.loaders import load_split
+    from piilora.evaluation import build_systems, evaluate, render_markdown
+
+    rows_source, _ = load_split(args.data, args.split)
+    rows = [dict(r) for r in rows_source]
+    if args.n:
+        rows = rows[: args.n]
+    label_map = json.loads(Path(args.label_map).read_text()) if args.label_map else None
+    systems = build_systems(args.systems.split(","), adapter=args.adapter, threads=args.threads)
+    reports = evaluate(
+        rows, systems, label_map=label_map, out_dir=args.out, run_dir=args.run_dir, progress=not args.quiet
+    )
+    print(render_markdown(reports))
+    print(f"report written to {Path(args.out).resolve()}")
+    return 0
+
+
 def _cmd_plugins(args: argparse.Namespace) -> int:
     from piilora.plugins import plugin_infos
 
@@ -271,6 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
     mask.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
     mask.add_argument("--quiet", action="store_true")
     mask.set_defaults(func=_cmd_mask)
+
+    ev = sub.add_parser("eval", help="score maskers on a labelled dataset (report.json/.md + plots)")
+    ev.add_argument("--data", required=True, help="corpus dir or any file `load_records` reads")
+    ev.add_argument("--split", default="test", help="split of a corpus dir (default: test)")
+    ev.add_argument("--systems", default="rules,adapter,adapter+rules", help="comma-separated: " + "rules, "
+                    "base_few_shot, adapter, adapter+rules, presidio")  # fmt: skip
+    ev.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
+    ev.add_argument("--label-map", help="JSON file mapping dataset labels to piilora types")
+    ev.add_argument("--n", type=int, help="evaluate the first N rows only")
+    ev.add_argument("--out", required=True, help="report directory")
+    ev.add_argument("--run-dir", help="a training run dir whose loss curve goes into the report")
+    ev.add_argument("--threads", type=int)
+    ev.add_argument("--quiet", action="store_true")
+    ev.set_defaults(func=_cmd_eval)
 
     plugins = sub.add_parser("plugins", help="list plugins and what they register")
     plugins.add_argument("--json", action="store_true")

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from piilora.config import RESUMABLE_FIELDS, AdapterConfig, TrainConfig
 from piilora.data.batching import EncodedDataset, collate, encode_rows, length_grouped_batches, shard
+from piilora.data.loaders import load_split
 from piilora.data.prompt import IGNORE_INDEX, PROMPT_FORMAT_VERSION, bracket_target, prompt_ids
 from piilora.errors import ConfigError, DataError, TrainingError
 
@@ -157,11 +158,11 @@ class Trainer:
     # -- setup ----------------------------------------------------------------------------
     def _resolve_data(self, train: Any, evaluation: Any) -> tuple[Any, Any]:
         """Paths become datasets: a corpus dir gives its ``train`` (and ``validation``) split."""
-        train_rows, validation = _load_path(train, "train")
+        train_rows, validation = load_split(train, "train")
         if evaluation is None:
             evaluation = validation
         elif isinstance(evaluation, (str, Path)):
-            evaluation = _load_path(evaluation, "validation")[0]
+            evaluation = load_split(evaluation, "validation")[0]
         return train_rows, evaluation
 
     def _check_output_dir(self) -> None:
@@ -602,25 +603,6 @@ class Trainer:
 
 
 # -- helpers ------------------------------------------------------------------------------
-def _load_path(data: Any, split: str) -> tuple[Any, Any]:
-    """``(rows, validation rows or None)`` for a path; anything else passes through."""
-    if not isinstance(data, (str, Path)):
-        return data, None
-    import datasets
-
-    from piilora.data.loaders import load_records
-
-    path = Path(data)
-    if not path.exists():
-        raise DataError("data path does not exist", source=path)
-    if path.is_dir() and (path / "dataset_dict.json").exists():
-        loaded = datasets.load_from_disk(str(path))
-        if split not in loaded:
-            raise DataError(f"the dataset directory has no {split!r} split", source=path)
-        return loaded[split], loaded["validation"] if split == "train" and "validation" in loaded else None
-    return load_records(path), None
-
-
 def _iter_rows(rows: Any) -> Iterator[Mapping[str, Any]]:
     if rows is None:
         return iter(())

@@ -536,3 +536,24 @@ def load_dataset_dir(path: str | Path, *, split: str | None = None) -> datasets.
         if name not in dataset.column_names:
             raise DataError("the dataset has no such column", source=source, field=name)
     return dataset
+
+
+def load_split(data: Any, split: str) -> tuple[Any, Any]:
+    """``(rows of split, validation rows or None)`` for a corpus dir or data file; non-paths pass through.
+
+    A ``DatasetDict`` directory gives its ``split`` (and, for ``train``, its ``validation``);
+    any other path is read with :func:`load_records`.
+    """
+    if not isinstance(data, (str, Path)):
+        return data, None
+    import datasets
+
+    path = Path(data)
+    if not path.exists():
+        raise DataError("data path does not exist", source=path)
+    if path.is_dir() and (path / "dataset_dict.json").exists():
+        loaded = datasets.load_from_disk(str(path))
+        if split not in loaded:
+            raise DataError(f"the dataset directory has no {split!r} split", source=path)
+        return loaded[split], loaded["validation"] if split == "train" and "validation" in loaded else None
+    return load_records(path), None

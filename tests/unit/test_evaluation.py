@@ -1,0 +1,89 @@
+import json
+
+import pytest
+
+from piilora.evaluation import score, write_report
+from piilora.placeholders.base import apply_scheme
+from piilora.placeholders.builtin import piilora_register_placeholder_schemes
+from piilora.types import Span
+
+TEXT = "Jane Doe mailed jane@doe.com from 10.0.0.1"
+GOLD = {
+    "text": TEXT,
+    "spans": [
+        {"start": 0, "end": 8, "label": "PERSON"},
+        {"start": 16, "end": 28, "label": "EMAIL_ADDRESS"},
+        {"start": 34, "end": 42, "label": "IP_ADDRESS"},
+    ],
+}
+EMPTY = {"text": "Order 4411 shipped.", "spans": []}
+
+
+def _bracket():
+    found = []
+    piilora_register_placeholder_schemes(found.append)
+    return next(s for s in found if s.name == "bracket")
+
+
+def _mask(text, spans):
+    return apply_scheme(text, spans, _bracket())
+
+
+def test_perfect_system():
+    spans = [Span(s["start"], s["end"], s["label"]) for s in GOLD["spans"]]
+    rep = score([GOLD, EMPTY], [_mask(TEXT, spans), _mask(EMPTY["text"], [])])
+    assert rep.overall["strict_f1"] == 1.0
+    assert rep.overall["leak_rate"] == 0.0
+    assert rep.overall["preservation"] == 1.0
+    assert rep.overall["false_positive_rate"] == 0.0
+
+
+def test_partial_and_wrong_type_and_leaks():
+    pred = [Span(0, 4, "PERSON"), Span(16, 28, "URL")]  # half a name, email typed as URL, IP missed
+    rep = score([GOLD], [_mask(TEXT, pred)])
+    assert rep.overall["strict_precision"] == 0.0
+    assert rep.overall["partial_recall"] == pytest.approx(1 / 3)
+    assert rep.overall["type_agnostic_f1"] == pytest.approx(2 * (1.0 * 2 / 3) / (1.0 + 2 / 3))
+    assert rep.overall["leak_rate"] == pytest.approx(1 / 3)  # the IP is still there verbatim ("Doe" alone is not)
+    assert rep.confusion["EMAIL_ADDRESS"] == {"URL": 1}
+    assert rep.confusion["IP_ADDRESS"] == {"(missed)": 1}
+    assert rep.per_type["URL"]["support"] == 0
+
+
+def test_false_positive_on_pii_free_text():
+    rep = score([EMPTY], [_mask(EMPTY["text"], [Span(6, 10, "US_SSN")])])
+    assert rep.overall["false_positive_rate"] == 1.0
+    assert rep.overall["strict_precision"] == 0.0
+
+
+def test_rewriting_lowers_preservation():
+    from piilora.types import MaskResult
+
+    rewritten = MaskResult(text="Order 9999 shipped!", spans=(), replacements=(), scheme="bracket")
+    rep = score([EMPTY], [rewritten])
+    assert rep.overall["preservation"] < 1.0
+
+
+def test_label_map_and_unmapped_labels_are_reported():
+    gold = {"text": "Jane", "spans": [{"start": 0, "end": 4, "label": "FIRSTNAME"}]}
+    rep = score([gold], [_mask("Jane", [Span(0, 4, "PERSON")])], label_map={"FIRSTNAME": "PERSON"})
+    assert rep.overall["strict_f1"] == 1.0
+    rep = score([gold], [_mask("Jane", [Span(0, 4, "PERSON")])])
+    assert rep.counts["unmapped_predicted_PERSON"] == 1
+
+
+def test_report_files_carry_no_text(tmp_path):
+    spans = [Span(0, 8, "PERSON")]
+    reps = [
+        score([GOLD], [_mask(TEXT, spans)], [0.01], name="a"),
+        score([GOLD], [_mask(TEXT, [])], [0.02], name="b"),
+    ]
+    out = write_report(reps, tmp_path)
+    md = (out / "report.md").read_text()
+    assert "| strict F1 |" in md and "| a | b |" in md
+    assert (out / "f1_per_type.png").stat().st_size > 0
+    for f in out.iterdir():
+        if f.suffix in (".json", ".md"):
+            body = f.read_text()
+            assert "Jane" not in body and "jane@doe.com" not in body
+    assert json.loads((out / "report.json").read_text())[0]["latency_ms"]["p50"] == pytest.approx(10.0)
