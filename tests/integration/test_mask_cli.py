@@ -83,3 +83,19 @@ def test_two_processes_give_the_same_file_in_input_order(model_dir, records, tmp
     assert done.returncode == 0, done.stderr[-3000:]
     assert _read(two) == _read(one)
     assert not list(tmp_path.glob("two.jsonl.part*"))
+
+
+def test_eval_cli_writes_a_side_by_side_report(model_dir, tmp_path, capsys):
+    from piilora.data.synth import generate_corpus
+    from piilora.plugins import create_plugin_manager
+
+    corpus = tmp_path / "corpus"
+    generate_corpus(n=120, seed=3, out=corpus, plugin_manager=create_plugin_manager(autoload=False))
+    out = tmp_path / "report"
+    args = ["eval", "--data", str(corpus), "--n", "6", "--adapter", str(model_dir), "--out", str(out), "--quiet"]
+    assert main([*args, "--systems", "rules,adapter+rules"]) == 0
+    report = json.loads((out / "report.json").read_text())
+    assert [r["name"] for r in report] == ["rules", "adapter+rules"]
+    assert report[0]["counts"]["texts"] == 6
+    assert "| strict F1 |" in capsys.readouterr().out
+    assert (out / "f1_per_type.png").exists()
