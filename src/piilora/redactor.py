@@ -63,9 +63,12 @@ class Redactor:
     flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`.
     ``max_input_tokens``: longer texts are split into windows of this many tokens
     that overlap by ``overlap_tokens``; spans from all windows are merged.
-    ``batch_size``: windows generated together (left-padded); ``prompt_lookup``:
-    tokens proposed from the input per verification forward when one window is
-    generated alone (0 disables; greedy output is the same either way).
+    ``decoder``: ``"copy"`` (default) decodes each window with the copy-or-placeholder
+    decoder (:mod:`piilora.decoding`: LM head restricted to the input's own tokens and
+    placeholder tokens, prompt-lookup speculation); ``"generate"`` uses plain batched
+    ``model.generate`` (``batch_size`` windows at a time, left-padded).
+    ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
+    ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
 
     def __init__(
@@ -78,7 +81,8 @@ class Redactor:
         max_input_tokens: int = 384,
         overlap_tokens: int = 48,
         batch_size: int = 8,
-        prompt_lookup: int = 10,
+        prompt_lookup: int = 12,
+        decoder: Literal["copy", "generate"] = "copy",
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
@@ -100,6 +104,13 @@ class Redactor:
         self.overlap_tokens = overlap_tokens
         self.batch_size = batch_size
         self.prompt_lookup = prompt_lookup
+        if decoder not in ("copy", "generate"):
+            raise ConfigError(f"decoder must be 'copy' or 'generate', got {decoder!r}")
+        self.decoder = decoder
+        self._copy_decoder: Any = None
+        from piilora.decoding import DecodeStats
+
+        self.stats = DecodeStats()
         self.plugin_manager = plugin_manager
         self.meta = dict(meta or {})
         self._lock = threading.Lock()
@@ -212,14 +223,34 @@ class Redactor:
             start_tok = min(next_tok, len(offsets) - 1)
         return windows
 
+    def _labels(self) -> list[str]:
+        types = self.meta.get("entity_types")
+        if not types:
+            from piilora.plugins import entity_generators
+
+            types = sorted(entity_generators(self.plugin_manager))
+        return list(types)
+
     def _generate(self, window_texts: Sequence[str]) -> list[str]:
-        from piilora.data.prompt import prompt_ids
+        from piilora.data.prompt import parse_answer, prompt_ids
         from piilora.generation import greedy_answers
 
         if not window_texts:
             return []
         prompts = [prompt_ids(self.tokenizer, t) for t in window_texts]
         limits = [len(p) + 24 for p in prompts]  # the answer is about as long as the input
+        if self.decoder == "copy":
+            from piilora.decoding import CopyDecoder
+
+            with self._lock:
+                if self._copy_decoder is None:
+                    self._copy_decoder = CopyDecoder(
+                        self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup
+                    )
+                return [
+                    parse_answer(self.tokenizer, self._copy_decoder.answer(p, t, max_new_tokens=n, stats=self.stats))
+                    for p, t, n in zip(prompts, window_texts, limits)
+                ]
         with self._lock:
             return greedy_answers(
                 self.model,

@@ -24,7 +24,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 class ScriptedRedactor(Redactor):
     def __init__(self, tokenizer, answer, **kwargs):
-        super().__init__(model=None, tokenizer=tokenizer, **kwargs)
+        super().__init__(model=object(), tokenizer=tokenizer, **kwargs)
         self.answer = answer
         self.calls = 0
 

@@ -1,0 +1,86 @@
+"""The copy-or-placeholder decoder on a tiny random Gemma 3 with the real tokenizer."""
+
+import pytest
+import torch
+from transformers import Gemma3ForCausalLM
+
+from piilora.data.prompt import END_OF_TURN, prompt_ids
+from piilora.decoding import CopyDecoder, DecodeStats, allowed_token_ids
+from piilora.model import tiny_gemma3_config
+
+pytestmark = pytest.mark.integration
+
+TEXTS = [
+    "Hi, I am Jane Doe, mail me at jane@doe.com please.",
+    "Order 4411 shipped to 10.0.0.1 on Friday, contact Bob.",
+    "ünïcödé ✓ 王小明 — tabs\tand\nnewlines",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    torch.manual_seed(0)
+    return Gemma3ForCausalLM(tiny_gemma3_config()).eval()
+
+
+def test_unrestricted_decoder_equals_plain_greedy(model, gemma_tokenizer):
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    for text in TEXTS:
+        p = prompt_ids(gemma_tokenizer, text)
+        with torch.no_grad():
+            ref = model.generate(torch.tensor([p]), max_new_tokens=30, do_sample=False, eos_token_id=eot)
+        ours = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], restrict=False).answer(p, text, max_new_tokens=30)
+        assert ours == ref[0, len(p) :].tolist()
+
+
+def test_restricted_output_only_uses_allowed_tokens(model, gemma_tokenizer):
+    for text in TEXTS:
+        allowed = set(allowed_token_ids(gemma_tokenizer, text, ["PERSON", "EMAIL_ADDRESS"]))
+        out = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "EMAIL_ADDRESS"]).answer(
+            prompt_ids(gemma_tokenizer, text), text, max_new_tokens=25
+        )
+        assert set(out) - {gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)} <= allowed
+
+
+def test_allowed_set_spells_the_input_and_placeholders(gemma_tokenizer):
+    text = "Mail Jane Doe at jane@doe.com"
+    allowed = set(allowed_token_ids(gemma_tokenizer, text, ["PERSON", "EMAIL_ADDRESS"]))
+    for s in (text, "Mail [PERSON] at [EMAIL_ADDRESS]"):
+        ids = gemma_tokenizer(s, add_special_tokens=False, split_special_tokens=True)["input_ids"]
+        assert set(ids) <= allowed, gemma_tokenizer.convert_ids_to_tokens([i for i in ids if i not in allowed])
+    assert len(allowed) < 5000  # vs 262144 rows of the full head
+
+
+def test_speculation_accepts_copies_and_keeps_greedy(gemma_tokenizer):
+    """A model that always predicts 'the next prompt token' is a perfect copier: speculation must
+    accept its proposals and still produce exactly what greedy decoding produces."""
+    torch.manual_seed(0)
+    model = Gemma3ForCausalLM(tiny_gemma3_config()).eval()
+    text = "copy this sentence exactly, token by token, please"
+    p = prompt_ids(gemma_tokenizer, text)
+    body_ids = gemma_tokenizer(text, add_special_tokens=False)["input_ids"]
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    targets = [*body_ids, eot]
+
+    class Copier(torch.nn.Module):
+        """Wraps the tiny model: the hidden state of position i is the embedding of the token
+        that should follow it (the next text token, by position in the answer)."""
+
+        def __init__(self):
+            super().__init__()
+            self.inner = model.model
+            self.config = model.config
+
+        def forward(self, input_ids, position_ids, cache, use_cache):
+            self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
+            idx = (position_ids[0] - len(p) + 1).clamp(0, len(targets) - 1)
+            hidden = model.lm_head.weight[torch.tensor(targets)[idx]][None] * 100
+            return type("Out", (), {"last_hidden_state": hidden})()
+
+    fake = type("M", (), {"model": Copier(), "lm_head": model.lm_head})()
+    stats = DecodeStats()
+    out = CopyDecoder(fake, gemma_tokenizer, labels=["PERSON"], lookahead=8).answer(
+        p, text, max_new_tokens=64, stats=stats
+    )
+    assert out == targets
+    assert stats.accepted > 0 and stats.forwards < len(targets)
