@@ -421,20 +421,32 @@ class Trainer:
         return result
 
     def _exact_match(self, n: int) -> float:
-        from piilora.generation import greedy_answers
+        """Share of validation texts whose greedy answer is exactly the target masking.
+
+        Decodes with the Redactor's copy-or-placeholder decoder (restricted head + prompt
+        lookup) on the live PEFT model: what users will get, at a fraction of the cost of
+        ``generate``.
+        """
+        from piilora.data.prompt import parse_answer
+        from piilora.decoding import CopyDecoder
+        from piilora.plugins import entity_generators
 
         rows = list(_iter_rows(self._eval_source))[:n]
-        texts = [r["text"] for r in rows]
-        targets = [bracket_target(r["text"], r.get("spans") or []) for r in rows]
-        with self._autocast():
-            outputs = greedy_answers(
-                self.model,
-                self.tokenizer,
-                [prompt_ids(self.tokenizer, t) for t in texts],
-                max_new_tokens=[len(self.tokenizer(t, add_special_tokens=False)["input_ids"]) + 32 for t in texts],
-                batch_size=self.config.micro_batch_size,
-            )
-        return sum(o == t for o, t in zip(outputs, targets)) / max(len(texts), 1)
+        decoder = CopyDecoder(
+            self.model.get_base_model(), self.tokenizer, labels=sorted(entity_generators(self.plugin_manager))
+        )
+        was_training = self.model.training
+        self.model.eval()
+        hits = 0
+        try:
+            with self._autocast():
+                for r in rows:
+                    p = prompt_ids(self.tokenizer, r["text"])
+                    answer = decoder.answer(p, r["text"], max_new_tokens=len(p) + 24)
+                    hits += parse_answer(self.tokenizer, answer) == bracket_target(r["text"], r.get("spans") or [])
+        finally:
+            self.model.train(was_training)
+        return hits / max(len(rows), 1)
 
     def _evaluate_and_track(self) -> tuple[bool, bool]:
         """Evaluate on the main process, share the result, track the best.
