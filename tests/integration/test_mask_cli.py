@@ -99,3 +99,25 @@ def test_eval_cli_writes_a_side_by_side_report(model_dir, tmp_path, capsys):
     assert report[0]["counts"]["texts"] == 6
     assert "| strict F1 |" in capsys.readouterr().out
     assert (out / "f1_per_type.png").exists()
+
+
+def test_train_cli_runs_the_loop_and_writes_an_adapter(model_dir, tmp_path, capsys):
+    from piilora.data.synth import generate_corpus
+    from piilora.plugins import create_plugin_manager
+
+    corpus = tmp_path / "corpus"
+    generate_corpus(n=60, seed=4, out=corpus, plugin_manager=create_plugin_manager(autoload=False))
+    run = tmp_path / "run"
+    args = [
+        "train", "--data", str(corpus), "--out", str(run), "--base-model", str(model_dir), "--steps", "3",
+        "--batch-size", "4", "--micro-batch-size", "2", "--rank", "4", "--precision", "fp32", "--eval-every", "0",
+        "--save-every", "2", "--quiet", "--threads", "1",
+    ]  # fmt: skip
+    assert main(args) == 0
+    assert "adapter written to" in capsys.readouterr().out
+    meta = json.loads((run / "adapter" / "piilora.json").read_text())
+    assert meta["adapter_config"]["r"] == 4 and meta["train_config"]["max_steps"] == 3
+    assert meta["base_model"]["name"] == str(model_dir)
+    # resuming a finished run is a no-op that keeps the adapter; a second run without --resume is refused
+    assert main([*args, "--resume"]) == 0
+    assert main(args) == 2
