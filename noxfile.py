@@ -53,9 +53,19 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def benchmark(session: nox.Session) -> None:
     """Run benchmark scripts (all, or those named as args); each prints a table and writes JSON."""
-    _install(session, "train", "test")
+    _install(session, "train", "test", "presidio")
     scripts = session.posargs or sorted(
         os.path.join("benchmarks", f) for f in os.listdir("benchmarks") if f.endswith(".py")
     )
     for script in scripts:
         session.run("python", script, env={"TOKENIZERS_PARALLELISM": "false"})
+
+
+@nox.session(python=PYTHON)
+def train_default(session: nox.Session) -> None:
+    """Retrain the shipped default adapter (scripts/train_default.py; ~40 min on 2 CPU cores)."""
+    _install(session, "train", editable=True)
+    session.run(
+        "python", "scripts/train_default.py", "--out", "runs/default", *(session.posargs or ["--ship"]),
+        env={"TOKENIZERS_PARALLELISM": "false", "OMP_WAIT_POLICY": "PASSIVE"},
+    )  # fmt: skip
