@@ -183,8 +183,13 @@ def base_identity(base: str | Path | None = None) -> dict[str, Any]:
             sha = str(pkg.EXPECTED_SHA256)
         except ImportError:  # pragma: no cover
             sha = None
-        return {"name": DEFAULT_BASE, "architecture": "Gemma3ForCausalLM", "gguf_sha256": sha}
-    return {"name": str(base), "architecture": None, "gguf_sha256": None}
+        return {
+            "name": DEFAULT_BASE,
+            "hub_id": "google/gemma-3-270m",
+            "architecture": "Gemma3ForCausalLM",
+            "gguf_sha256": sha,
+        }
+    return {"name": str(base), "hub_id": None, "architecture": None, "gguf_sha256": None}
 
 
 def load_tokenizer(base: str | Path | None = None) -> PreTrainedTokenizerBase:

@@ -216,7 +216,7 @@ class Trainer:
         import torch
         from peft import get_peft_model
 
-        from piilora.model import load_base_model, load_tokenizer
+        from piilora.model import base_identity, load_base_model, load_tokenizer
 
         tokenizer = self._tokenizer_arg or load_tokenizer(self.config.base_model)
         dtype = "bfloat16" if self.precision == "bf16" else "float32"
@@ -224,7 +224,11 @@ class Trainer:
         if self.precision == "bf16":
             base = base.to(dtype=torch.bfloat16)  # frozen weights in bf16; LoRA weights made fp32 below
         torch.manual_seed(self.config.seed)  # identical LoRA init on every process
-        model = get_peft_model(base, self.adapter_config.to_peft())
+        peft_config = self.adapter_config.to_peft()
+        identity = base_identity(self.config.base_model)
+        # what PEFT users load the adapter onto (a hub id for the default, never a local cache path)
+        peft_config.base_model_name_or_path = identity["hub_id"] or identity["name"]
+        model = get_peft_model(base, peft_config)
         for p in model.parameters():
             if p.requires_grad:
                 p.data = p.data.float()
