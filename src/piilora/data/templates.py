@@ -61,6 +61,7 @@ from piilora.data.template_bank import (
     travel_booking,
 )
 from piilora.data.template_bank.fillers import FILLERS, NUMERIC_FILLERS, FillerFn
+from piilora.entities.builtin import BUILTIN_ENTITY_TYPES
 
 __all__ = [
     "FILLERS",
@@ -77,25 +78,7 @@ __all__ = [
 ]
 
 #: The built-in PII entity types the bank uses.
-PII_TYPES: tuple[str, ...] = (
-    "PERSON",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "STREET_ADDRESS",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-    "US_SSN",
-    "IP_ADDRESS",
-    "DATE_OF_BIRTH",
-    "USERNAME",
-    "PASSWORD",
-    "URL",
-    "US_DRIVER_LICENSE",
-    "PASSPORT",
-    "BANK_ACCOUNT",
-    "NATIONAL_ID",
-    "SECRET",
-)
+PII_TYPES: tuple[str, ...] = BUILTIN_ENTITY_TYPES
 
 #: A slot: ``{{TYPE}}``, ``{{TYPE#n}}``, ``{{?FILLER}}`` or ``{{CONTEXT}}``.
 SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?)\}\}")
