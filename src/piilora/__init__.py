@@ -20,6 +20,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "AdapterConfig",
     "AdapterError",
     "ConfigError",
     "DataError",
@@ -29,10 +30,14 @@ __all__ = [
     "PiiloraError",
     "PlaceholderScheme",
     "PluginError",
+    "Redactor",
     "Replacement",
     "Span",
+    "TrainConfig",
+    "Trainer",
     "__version__",
     "create_plugin_manager",
+    "evaluate",
     "generate_corpus",
     "hookimpl",
     "load_records",
@@ -43,7 +48,12 @@ __all__ = [
 
 # name -> module that defines it; resolved on first attribute access (PEP 562).
 _LAZY = {
+    "AdapterConfig": "piilora.config",
     "EntityGenerator": "piilora.entities.base",
+    "Redactor": "piilora.redactor",
+    "TrainConfig": "piilora.config",
+    "Trainer": "piilora.training",
+    "evaluate": "piilora.evaluation",
     "PlaceholderScheme": "piilora.placeholders.base",
     "create_plugin_manager": "piilora.plugins",
     "generate_corpus": "piilora.data.synth",
@@ -53,12 +63,16 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from piilora.config import AdapterConfig, TrainConfig
     from piilora.data.loaders import load_records
     from piilora.data.synth import generate_corpus
     from piilora.entities.base import EntityGenerator
+    from piilora.evaluation import evaluate
     from piilora.placeholders import mask_spans
     from piilora.placeholders.base import PlaceholderScheme, restore
     from piilora.plugins import create_plugin_manager
+    from piilora.redactor import Redactor
+    from piilora.training import Trainer
 
 
 def __getattr__(name: str) -> Any:
