@@ -141,7 +141,8 @@ def detect_rules(text: str, types: Sequence[str] = DEFAULT_RULES) -> list[Span]:
 
 
 def _priority(span: Span) -> tuple[int, int]:
-    verified = span.source == "rule" and RULE_DETECTORS.get(span.entity_type, RuleDetector("", _emails)).verified
+    detector = RULE_DETECTORS.get(span.entity_type)
+    verified = span.source == "rule" and detector is not None and detector.verified
     return (1 if verified else 0, len(span))
 
 
@@ -172,17 +173,12 @@ def rule_types(rules: bool | Mapping[str, bool] | Sequence[str] | None) -> tuple
         return DEFAULT_RULES
     if rules is False:
         return ()
-    if isinstance(rules, Mapping):
-        unknown = sorted(set(rules) - set(RULE_DETECTORS))
-        if unknown:
-            from piilora.errors import ConfigError
-
-            raise ConfigError(f"no rule detector for {', '.join(unknown)}; known: {', '.join(RULE_DETECTORS)}")
-        return tuple(t for t in DEFAULT_RULES if rules.get(t, True))
-    chosen = tuple(rules)
-    unknown = sorted(set(chosen) - set(RULE_DETECTORS))
+    named = tuple(rules)
+    unknown = sorted(set(named) - set(RULE_DETECTORS))
     if unknown:
         from piilora.errors import ConfigError
 
         raise ConfigError(f"no rule detector for {', '.join(unknown)}; known: {', '.join(RULE_DETECTORS)}")
-    return chosen
+    if isinstance(rules, Mapping):
+        return tuple(t for t in DEFAULT_RULES if rules.get(t, True))
+    return named

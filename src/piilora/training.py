@@ -44,7 +44,6 @@ from piilora.data.prompt import IGNORE_INDEX, PROMPT_FORMAT_VERSION, bracket_tar
 from piilora.errors import ConfigError, DataError, TrainingError
 
 if TYPE_CHECKING:
-    import datasets
     import pluggy
     import torch
     from accelerate import Accelerator
@@ -719,13 +718,3 @@ def _plot_loss(metrics: Path, out: Path) -> None:
     fig.tight_layout()
     fig.savefig(out)
     plt.close(fig)
-
-
-def load_corpus_split(path: str | Path, split: str) -> datasets.Dataset:
-    """A split of a saved corpus directory (helper for scripts)."""
-    import datasets
-
-    ds = datasets.load_from_disk(str(path))
-    if isinstance(ds, datasets.DatasetDict):
-        return ds[split]
-    return ds
