@@ -12,6 +12,7 @@ lock and everything else is per call.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
@@ -154,9 +155,7 @@ class Redactor:
         results = []
         for text, (spans, flags) in zip(texts, detected):
             res = mask_spans(text, spans, scheme, plugin_manager=self.plugin_manager, **options)
-            results.append(
-                MaskResult(res.text, res.spans, res.replacements, res.scheme, res.mapping, tuple(sorted(flags)))
-            )
+            results.append(dataclasses.replace(res, flags=tuple(sorted(flags))))
         return results
 
     @staticmethod

@@ -37,15 +37,6 @@ def _mask_emails(text):
     return EMAIL.sub("[EMAIL_ADDRESS]", text)
 
 
-def _non_span_chars(text, spans):
-    out, cur = [], 0
-    for s in sorted(spans, key=lambda s: s.start):
-        out.append(text[cur : s.start])
-        cur = s.end
-    out.append(text[cur:])
-    return out
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=120), output=st.text(max_size=160))
 def test_whatever_the_model_says_non_pii_text_is_untouched(gemma_tokenizer, text, output):
