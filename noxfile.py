@@ -63,7 +63,8 @@ def benchmark(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def train_default(session: nox.Session) -> None:
-    """Retrain the shipped default adapter (scripts/train_default.py; ~40 min on 2 CPU cores)."""
+    """Retrain the shipped default adapter (scripts/train_default.py). The shipped "gpu" profile wants a
+    GPU (~5 min on an H200); `nox -s train_default -- --profile cpu --ship` fits 2 CPU cores (~35 min)."""
     _install(session, "train", editable=True)
     session.run(
         "python", "scripts/train_default.py", "--out", "runs/default", *(session.posargs or ["--ship"]),

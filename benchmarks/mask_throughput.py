@@ -1,19 +1,26 @@
 """Masking throughput: the notebook way vs the Redactor, same model, adapter and texts, one run.
 
-(a) baseline: the PEFT model *unmerged*, ``model.generate`` one text at a time (what the
-    usual LoRA notebook does), answers aligned and rebuilt like the Redactor's;
-(b) ``Redactor.mask`` one text at a time (merged LoRA, prompt-lookup decoding);
-(c) ``Redactor.mask_batch`` (the same decoder over a list);
-(d) for reference, ``mask_batch`` with plain batched ``model.generate`` (left padding, batch 8),
-    and Presidio with spaCy's small model when installed.
-Rows (b)-(c) use the copy-or-placeholder decoder (restricted head + prompt lookup).
-The slow notebook baseline may run on the first ``--baseline-n`` texts only (a rate is a rate);
-identical masks are counted on those.
-All without rule detectors, so the masks compare like for like: the script checks they
-are identical. Texts: the held-out test split of the synthetic corpus (templates never
-seen in training). Threads: ``--threads`` (default 2 = this machine's cores).
+Rows (all without rule detectors, so masks compare like for like):
 
-usage: python benchmarks/mask_throughput.py [--adapter DIR] [--n 200] [--threads 2]
+(a) notebook baseline: the PEFT model *unmerged*, float32, ``model.generate`` one text at a
+    time (what the usual LoRA notebook does; float32 because HF ``generate`` in bf16 is slower
+    at batch 1 here), answers aligned and rebuilt like the Redactor's. Being slow, it may run
+    on the first ``--baseline-n`` texts only (a rate is a rate);
+(b) ``Redactor.mask`` one text at a time in float32: the same arithmetic as (a), so its masks
+    must be identical to (a)'s;
+(c) ``Redactor.mask`` one text at a time with the default dtype (bf16 on CPUs with AMX /
+    AVX512-BF16);
+(d) ``Redactor.mask_batch`` over all texts (ragged batches of similar length);
+(e) with ``--plain``: plain batched ``model.generate`` (left padding, batch 8) with the same
+    merged model and dtype as (c)-(d): the copy decoder must give identical masks to it;
+(f) Presidio with spaCy's small model, when installed (a reference, not a like-for-like mask).
+
+Rows (b)-(d) use the copy-or-placeholder decoder (restricted head, prompt lookup, label
+completion, batched verification). Texts: the held-out test split of the synthetic corpus
+(templates never seen in training). Threads: ``--threads`` (default 2 = this machine's cores;
+nothing else should run meanwhile: oversubscribed cores distort every row).
+
+usage: python benchmarks/mask_throughput.py [--adapter DIR] [--n 200] [--baseline-n 40] [--plain]
 Writes benchmarks/results/mask_throughput.json.
 """
 
@@ -23,7 +30,9 @@ import argparse
 import json
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,6 +45,12 @@ def texts(n: int) -> list[str]:
         CorpusConfig(n=n * 12, seed=123), "test", plugin_manager=create_plugin_manager(autoload=False)
     )
     return [r["text"] for r in rows][:n]
+
+
+def token_count(text: str) -> int:
+    from piilora.model import load_tokenizer
+
+    return len(load_tokenizer()(text, add_special_tokens=False)["input_ids"])
 
 
 def rebuild(text: str, answer: str) -> str:
@@ -75,94 +90,123 @@ def run_baseline(adapter: Path, items: list[str]) -> tuple[list[str], list[float
     return out, lat, generated
 
 
+def timed(fn: Callable[[str], str], items: list[str]) -> tuple[list[str], list[float], float]:
+    outs, lat = [], []
+    t0 = time.perf_counter()
+    for text in items:
+        t = time.perf_counter()
+        outs.append(fn(text))
+        lat.append(time.perf_counter() - t)
+    return outs, lat, time.perf_counter() - t0
+
+
+def per_token(stats: Any) -> float:
+    return stats.forwards / max(1, stats.tokens)
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--adapter", default=None, help="adapter dir (default: the shipped adapter)")
     p.add_argument("--n", type=int, default=200)
-    p.add_argument("--baseline-n", type=int, default=None, help="texts for the slow baseline (default: --n)")
+    p.add_argument("--baseline-n", type=int, default=None, help="texts for the slow rows (a)-(b) (default: --n)")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--dtype", default="auto", help="dtype of rows (c)-(e)")
     p.add_argument("--plain", action="store_true", help="also time plain batched model.generate (slow)")
     args = p.parse_args()
     import torch
 
-    from piilora.redactor import DEFAULT_ADAPTER, Redactor
+    from piilora.redactor import DEFAULT_ADAPTER, Redactor, resolve_dtype
 
     torch.set_num_threads(args.threads)
     adapter = Path(args.adapter) if args.adapter else DEFAULT_ADAPTER
     items = texts(args.n)
     base_items = items[: args.baseline_n or args.n]
-    rows = {}
+    prompt_tokens = [token_count(t) for t in items]
+    rows: dict[str, dict] = {}
 
     t0 = time.perf_counter()
     base_out, base_lat, base_tokens = run_baseline(adapter, base_items)
-    rows["notebook generate (unmerged PEFT)"] = {"seconds": time.perf_counter() - t0, "latencies": base_lat,
-                                                 "n": len(base_items)}  # fmt: skip
+    rows["(a) notebook: generate, unmerged PEFT, fp32"] = {"seconds": time.perf_counter() - t0,
+                                                          "latencies": base_lat, "n": len(base_items)}  # fmt: skip
 
-    red = Redactor.from_pretrained(adapter, rules=False)
-    lat = []
-    single = []
+    red32 = Redactor.from_pretrained(adapter, rules=False, dtype="float32")
+    out32, lat, total = timed(lambda t: red32.mask(t).text, base_items)
+    rows["(b) Redactor.mask, fp32, batch 1"] = {"seconds": total, "latencies": lat, "n": len(base_items),
+                                               "forwards_per_token": per_token(red32.stats)}  # fmt: skip
+
+    dtype = str(resolve_dtype(args.dtype)).replace("torch.", "")
+    red = Redactor.from_pretrained(adapter, rules=False, dtype=dtype)
+    red.mask(items[0])  # the instruction-prefix KV is computed once per Redactor
     red.stats.__init__()
-    t0 = time.perf_counter()
-    for text in items:
-        t = time.perf_counter()
-        single.append(red.mask(text).text)
-        lat.append(time.perf_counter() - t)
-    rows["Redactor.mask (batch 1)"] = {"seconds": time.perf_counter() - t0, "latencies": lat, "n": len(items),
-                                       "forwards_per_token": red.stats.forwards / max(1, red.stats.tokens)}  # fmt: skip
-
+    single, lat, total = timed(lambda t: red.mask(t).text, items)
+    rows[f"(c) Redactor.mask, {dtype}, batch 1"] = {"seconds": total, "latencies": lat, "n": len(items),
+                                                   "forwards_per_token": per_token(red.stats)}  # fmt: skip
+    red.stats.__init__()
     t0 = time.perf_counter()
     batched = [r.text for r in red.mask_batch(items)]
     total = time.perf_counter() - t0
-    rows["Redactor.mask_batch"] = {"seconds": total, "latencies": [total / len(items)] * len(items), "n": len(items)}
+    rows[f"(d) Redactor.mask_batch, {dtype}"] = {"seconds": total, "latencies": [total / len(items)] * len(items),
+                                                "n": len(items), "batch": True,
+                                                "forwards_per_token": per_token(red.stats)}  # fmt: skip
 
-    generated = single
+    generated = None
     if args.plain:
         plain = Redactor(red.model, red.tokenizer, rules=False, decoder="generate", batch_size=8, meta=red.meta)
         t0 = time.perf_counter()
         generated = [r.text for r in plain.mask_batch(items)]
         total = time.perf_counter() - t0
-        rows["mask_batch, plain batched generate"] = {"seconds": total, "n": len(items),
-                                                      "latencies": [total / len(items)] * len(items)}  # fmt: skip
+        rows[f"(e) plain batched generate, {dtype}"] = {"seconds": total, "n": len(items), "batch": True,
+                                                       "latencies": [total / len(items)] * len(items)}  # fmt: skip
 
     try:
         from piilora.evaluation import build_systems
 
         presidio = build_systems(["presidio"])["presidio"]
-        lat = []
-        t0 = time.perf_counter()
-        for text in items:
-            t = time.perf_counter()
-            presidio(text)
-            lat.append(time.perf_counter() - t)
-        rows["Presidio (spaCy sm), reference"] = {"seconds": time.perf_counter() - t0, "latencies": lat,
-                                                  "n": len(items)}  # fmt: skip
+        _, lat, total = timed(lambda t: str(presidio(t)), items)
+        rows["(f) Presidio (spaCy sm), reference"] = {"seconds": total, "latencies": lat, "n": len(items)}
     except Exception as exc:  # optional extra
         print(f"(Presidio row skipped: {exc})")
 
-    same_single = sum(a == b for a, b in zip(base_out, single))
-    same_batch = sum(a == b for a, b in zip(single, batched))
-    same_generate = sum(a == b for a, b in zip(single, generated))
-    base_rate = len(base_items) / rows["notebook generate (unmerged PEFT)"]["seconds"]
-    print(f"\n{len(items)} held-out texts, {args.threads} threads, adapter {adapter}")
-    print(f"{'system':<36}{'texts/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'vs notebook':>13}{'fwd/token':>11}")
+    identical = {
+        "a_vs_b (fp32 notebook vs fp32 Redactor)": [sum(x == y for x, y in zip(base_out, out32)), len(base_items)],
+        f"c_vs_d (mask vs mask_batch, {dtype})": [sum(x == y for x, y in zip(single, batched)), len(items)],
+        f"a_vs_c (fp32 notebook vs {dtype} Redactor)": [
+            sum(x == y for x, y in zip(base_out, single)),
+            len(base_items),
+        ],
+    }
+    if generated is not None:
+        identical[f"c_vs_e (copy decoder vs plain greedy, {dtype})"] = [
+            sum(x == y for x, y in zip(single, generated)), len(items)]  # fmt: skip
+    base_rate = len(base_items) / rows["(a) notebook: generate, unmerged PEFT, fp32"]["seconds"]
+    mid = [i for i, n in enumerate(prompt_tokens) if 50 <= n <= 70]
+    print(f"\n{len(items)} held-out texts (median {statistics.median(prompt_tokens):.0f} tokens), "
+          f"{args.threads} threads, adapter {adapter}")  # fmt: skip
+    print(f"{'system':<40}{'texts/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p50 50-70 tok':>15}{'vs (a)':>9}{'fwd/token':>11}")
     summary = {}
     for name, r in rows.items():
         rate = r["n"] / r["seconds"]
-        p50, p95 = percentile(r["latencies"], 0.5) * 1000, percentile(r["latencies"], 0.95) * 1000
-        fpt = r.get("forwards_per_token")
-        shown = f"{fpt:>11.2f}" if fpt is not None else f"{'1.00' if 'notebook' in name else '-':>11}"
-        print(f"{name:<36}{rate:>9.2f}{p50:>9.0f}{p95:>9.0f}{rate / base_rate:>12.1f}x{shown}")
-        summary[name] = {"texts_per_s": rate, "p50_ms": p50, "p95_ms": p95, "ratio": rate / base_rate, "n": r["n"],
+        batch = r.get("batch", False)
+        p50 = percentile(r["latencies"], 0.5) * 1000
+        p95 = percentile(r["latencies"], 0.95) * 1000
+        mid_lat = [r["latencies"][i] for i in mid if i < r["n"]]
+        p50_mid = None if batch or not mid_lat else statistics.median(mid_lat) * 1000
+        fpt = r.get("forwards_per_token", 1.0 if name.startswith("(a)") else None)
+        cells = [f"{rate:>9.2f}", f"{'(mean)' if batch else f'{p50:.0f}':>9}", f"{'-' if batch else f'{p95:.0f}':>9}",
+                 f"{'-' if p50_mid is None else f'{p50_mid:.0f}':>15}", f"{rate / base_rate:>8.1f}x",
+                 f"{'-' if fpt is None else f'{fpt:.2f}':>11}"]  # fmt: skip
+        print(f"{name:<40}{''.join(cells)}")
+        summary[name] = {"texts_per_s": rate, "p50_ms": None if batch else p50, "p95_ms": None if batch else p95,
+                         "p50_ms_50_70_tokens": p50_mid, "ratio_vs_notebook": rate / base_rate, "n": r["n"],
                          "forwards_per_token": fpt}  # fmt: skip
-    print(f"identical masks: baseline vs mask {same_single}/{len(base_items)}, ", end="")
-    print(f"mask vs mask_batch {same_batch}/{len(items)}, mask vs plain generate {same_generate}/{len(items)}")
+    for key, (same, n) in identical.items():
+        print(f"identical masks, {key}: {same}/{n}")
     out = HERE / "results" / "mask_throughput.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"threads": args.threads, "n": len(items), "rows": summary,
-                               "identical_baseline_vs_mask": same_single, "identical_mask_vs_batch": same_batch,
-                               "identical_mask_vs_plain_generate": same_generate,
-                               "baseline_generated_tokens": base_tokens,
-                               "median_chars": statistics.median(len(t) for t in items)}, indent=2) + "\n")  # fmt: skip
+    out.write_text(json.dumps({"threads": args.threads, "n": len(items), "baseline_n": len(base_items),
+                               "dtype": dtype, "rows": summary, "identical_masks": identical,
+                               "baseline_generated_tokens": base_tokens, "texts_50_70_tokens": len(mid),
+                               "median_text_tokens": statistics.median(prompt_tokens)}, indent=2) + "\n")  # fmt: skip
     print(f"wrote {out}")
 
 

@@ -119,7 +119,7 @@ def _cmd_mask(args: argparse.Namespace) -> int:
         raise PiiloraError("give either a TEXT argument or --in FILE.jsonl (with --out)")
     if args.input is not None:
         return _mask_file(args, options)
-    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads)
+    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads, dtype=args.dtype)
     res = redactor.mask(args.text, scheme=args.scheme, **options)
     if args.json:
         print(
@@ -153,7 +153,7 @@ def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
 
         state = PartialState()
         rank, world = state.process_index, state.num_processes
-    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads)
+    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads, dtype=args.dtype)
     mask_jsonl(
         redactor,
         args.input,
@@ -287,6 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
     mask.add_argument("--json", action="store_true", help="print / write spans with the masked text")
     mask.add_argument("--batch-size", type=int, default=16)
     mask.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    mask.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float32"],
+                      help="model dtype (auto: bfloat16 where the hardware has native bf16)")  # fmt: skip
     mask.add_argument("--quiet", action="store_true")
     mask.set_defaults(func=_cmd_mask)
 

@@ -157,6 +157,8 @@ class TrainConfig(_Config):
 
     base_model: ``None`` for the default Gemma 3 270M (offline), a local HF dir, a ``.gguf`` or a hub id.
     max_steps: optimizer steps to run (one step = one global batch).
+    schedule_steps: length of the learning-rate schedule (``None``: ``max_steps``). Set it above
+      ``max_steps`` to run the first part of a longer schedule exactly (same rates, same data order).
     batch_size: examples per optimizer step, over all processes (the global batch).
     micro_batch_size: examples per forward pass per process; gradient accumulation makes up the rest.
     learning_rate: peak learning rate (AdamW) after warmup.
@@ -186,6 +188,7 @@ class TrainConfig(_Config):
 
     base_model: str | None = None
     max_steps: int = 300
+    schedule_steps: int | None = None
     batch_size: int = 8
     micro_batch_size: int = 8
     learning_rate: float = 2e-4
@@ -231,6 +234,10 @@ class TrainConfig(_Config):
                 raise ConfigError(f"{owner}.{name} must be >= 0, got {getattr(self, name)}")
         if self.keep_last < 1:
             raise ConfigError(f"{owner}.keep_last must be >= 1, got {self.keep_last}")
+        if self.schedule_steps is not None:
+            _check_type(owner, "schedule_steps", self.schedule_steps, int)
+            if self.schedule_steps < 1:
+                raise ConfigError(f"{owner}.schedule_steps must be >= 1, got {self.schedule_steps}")
         if self.micro_batch_size > self.batch_size:
             raise ConfigError(
                 f"{owner}.micro_batch_size ({self.micro_batch_size}) must not exceed batch_size ({self.batch_size})"
@@ -256,7 +263,8 @@ class TrainConfig(_Config):
         peak = float(self.learning_rate)
         if self.warmup_steps and step < self.warmup_steps:
             return peak * (step + 1) / self.warmup_steps
-        span = max(1, self.max_steps - self.warmup_steps)
+        horizon = self.schedule_steps if self.schedule_steps is not None else self.max_steps
+        span = max(1, horizon - self.warmup_steps)
         progress = min(1.0, (step - self.warmup_steps) / span)
         floor = peak * self.min_lr_ratio
         return floor + (peak - floor) * 0.5 * (1.0 + math.cos(math.pi * progress))

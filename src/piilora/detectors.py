@@ -8,7 +8,9 @@ unmasked, whatever the model did.
 Merge policy (:func:`merge_spans`): model and rule spans are combined; where they
 overlap, the merged span covers both (a value half-masked is a leak) and takes the
 rule's entity type when the rule is checksum- or syntax-verified (EMAIL_ADDRESS,
-IP_ADDRESS, CREDIT_CARD, IBAN_CODE, US_SSN), else the longer span's type.
+IP_ADDRESS, CREDIT_CARD, IBAN_CODE), else the longer span's type (the model's on a tie).
+US_SSN and PHONE_NUMBER rules count as unverified here: the SSN check is a range check that
+many other 9-digit identifiers pass, so a model span of the same extent keeps its type.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ RULE_DETECTORS: dict[str, RuleDetector] = {
         RuleDetector("IP_ADDRESS", _ips),
         RuleDetector("CREDIT_CARD", _cards),
         RuleDetector("IBAN_CODE", _ibans),
-        RuleDetector("US_SSN", _ssns),
+        RuleDetector("US_SSN", _ssns, verified=False),  # a range check only: many 9-digit ids pass it
         RuleDetector("PHONE_NUMBER", _phones, verified=False),
     )
 }

@@ -37,7 +37,7 @@ class _ChunkedHeadCE(torch.autograd.Function):
             total += (lse - logits.gather(1, t[:, None]).squeeze(1)).sum()
             if grad is not None:
                 probs = logits.sub_(lse[:, None]).exp_()  # softmax, in place of the logits
-                probs[torch.arange(len(t)), t] -= 1.0
+                probs[torch.arange(len(t), device=t.device), t] -= 1.0
                 grad[start : start + chunk] = (probs.to(w.dtype) @ w).float()
         if grad is not None:
             ctx.save_for_backward(grad)

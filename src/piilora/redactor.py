@@ -30,7 +30,7 @@ from piilora.types import MaskResult, Span
 if TYPE_CHECKING:
     import pluggy
 
-__all__ = ["DEFAULT_ADAPTER", "Redactor"]
+__all__ = ["DEFAULT_ADAPTER", "Redactor", "load_masker", "resolve_dtype"]
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +64,10 @@ class Redactor:
     flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`.
     ``max_input_tokens``: longer texts are split into windows of this many tokens
     that overlap by ``overlap_tokens``; spans from all windows are merged.
-    ``decoder``: ``"copy"`` (default) decodes each window with the copy-or-placeholder
-    decoder (:mod:`piilora.decoding`: LM head restricted to the input's own tokens and
-    placeholder tokens, prompt-lookup speculation); ``"generate"`` uses plain batched
-    ``model.generate`` (``batch_size`` windows at a time, left-padded).
+    ``decoder``: ``"copy"`` (default) decodes windows with the copy-or-placeholder decoder
+    (:mod:`piilora.decoding`: LM head restricted to the input's own tokens and placeholder
+    tokens, prompt-lookup speculation), ``batch_size`` windows of similar length per
+    forward; ``"generate"`` uses plain batched ``model.generate`` (left-padded).
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
@@ -81,7 +81,7 @@ class Redactor:
         on_unaligned: OnUnaligned = "fuzzy",
         max_input_tokens: int = 384,
         overlap_tokens: int = 48,
-        batch_size: int = 8,
+        batch_size: int = 16,
         prompt_lookup: int = 12,
         decoder: Literal["copy", "generate"] = "copy",
         plugin_manager: pluggy.PluginManager | None = None,
@@ -123,14 +123,17 @@ class Redactor:
         path: str | Path | None = None,
         *,
         base_model: str | Path | None = None,
-        dtype: str = "float32",
+        dtype: str = "auto",
         threads: int | None = None,
         **kwargs: Any,
     ) -> Redactor:
         """Load a piilora adapter dir (merged into its base for speed) or a merged model dir.
 
-        ``path=None`` loads the default adapter shipped with the package. ``threads``
-        sets torch's intra-op threads for this process (default: leave as is).
+        ``path=None`` loads the default adapter shipped with the package. ``dtype``:
+        ``"auto"`` (bfloat16 where the hardware has native bf16 matmuls: CUDA with bf16,
+        CPUs with AMX or AVX512-BF16; else float32), ``"bfloat16"`` or ``"float32"``.
+        ``threads`` sets torch's intra-op threads for this process (default: leave as is;
+        with several workers on one machine, give each ``cores // workers``).
         """
         model, tokenizer, meta = load_masker(path, base_model=base_model, dtype=dtype, threads=threads)
         return cls(model, tokenizer, meta=meta, **kwargs)
@@ -241,15 +244,25 @@ class Redactor:
         if self.decoder == "copy":
             from piilora.decoding import CopyDecoder
 
+            # similar lengths decode together (less padding); answers go back in input order
+            order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
+            answers: list[str] = [""] * len(prompts)
             with self._lock:
                 if self._copy_decoder is None:
                     self._copy_decoder = CopyDecoder(
                         self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup
                     )
-                return [
-                    parse_answer(self.tokenizer, self._copy_decoder.answer(p, t, max_new_tokens=n, stats=self.stats))
-                    for p, t, n in zip(prompts, window_texts, limits)
-                ]
+                for g in range(0, len(order), self.batch_size):
+                    group = order[g : g + self.batch_size]
+                    ids = self._copy_decoder.answer_batch(
+                        [prompts[i] for i in group],
+                        [window_texts[i] for i in group],
+                        max_new_tokens=[limits[i] for i in group],
+                        stats=self.stats,
+                    )
+                    for i, a in zip(group, ids):
+                        answers[i] = parse_answer(self.tokenizer, a)
+            return answers
         with self._lock:
             return greedy_answers(
                 self.model,
@@ -265,7 +278,7 @@ def load_masker(
     path: str | Path | None = None,
     *,
     base_model: str | Path | None = None,
-    dtype: str = "float32",
+    dtype: str = "auto",
     threads: int | None = None,
 ) -> tuple[Any, Any, dict[str, Any]]:
     """``(model, tokenizer, piilora.json)`` for an adapter dir (merged) or a merged model dir."""
@@ -283,7 +296,7 @@ def load_masker(
     meta: dict[str, Any] = {}
     if (directory / "piilora.json").exists():
         meta = json.loads((directory / "piilora.json").read_text())
-    torch_dtype = getattr(torch, dtype)
+    torch_dtype = resolve_dtype(dtype)
     if (directory / "adapter_config.json").exists():
         from peft import PeftModel
 
@@ -304,6 +317,26 @@ def load_masker(
     model.eval()
     model.config.use_cache = True
     return model, tokenizer, meta
+
+
+def resolve_dtype(dtype: str) -> Any:
+    """The torch dtype for ``"auto"``, ``"bfloat16"``, ``"float32"`` (or ``"float16"``).
+
+    ``"auto"`` picks bfloat16 where matmuls in bf16 are native (CUDA devices that support
+    it; CPUs with AMX or AVX512-BF16, where measured bf16 masking is ~1.5-2x faster than
+    float32) and float32 elsewhere (bf16 is emulated and slow there)."""
+    import torch
+
+    if dtype == "auto":
+        if torch.cuda.is_available():
+            return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float32
+        cpu = getattr(torch, "cpu", None)
+        native = any(bool(getattr(cpu, probe, lambda: False)()) for probe in
+                     ("_is_amx_tile_supported", "_is_avx512_bf16_supported"))  # fmt: skip
+        return torch.bfloat16 if native else torch.float32
+    if dtype not in ("bfloat16", "float32", "float16"):
+        raise ConfigError(f"dtype must be 'auto', 'bfloat16', 'float32' or 'float16', got {dtype!r}")
+    return getattr(torch, dtype)
 
 
 def _check_base(meta: Mapping[str, Any], base_model: str | Path | None) -> None:

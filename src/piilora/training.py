@@ -297,16 +297,19 @@ class Trainer:
         last_eval_step = -1
         t_start = time.perf_counter()
         tokens_seen = 0
+        plan: tuple[int, list[list[int]]] | None = None  # (epoch, its batches): built once per epoch
         while self.step < cfg.max_steps:
             epoch, index = divmod(self.step, batches_per_epoch)
-            batch = length_grouped_batches(
-                self.train_set.lengths,
-                cfg.batch_size,
-                seed=cfg.seed,
-                epoch=epoch,
-                group_size=cfg.group_size,
-                grouping=cfg.length_grouping,
-            )[index]
+            if plan is None or plan[0] != epoch:
+                plan = (epoch, length_grouped_batches(
+                    self.train_set.lengths,
+                    cfg.batch_size,
+                    seed=cfg.seed,
+                    epoch=epoch,
+                    group_size=cfg.group_size,
+                    grouping=cfg.length_grouping,
+                ))  # fmt: skip
+            batch = plan[1][index]
             t0 = time.perf_counter()
             loss, grad_norm, n_tokens, n_answer = self._train_step(batch)
             dt = time.perf_counter() - t0
@@ -595,7 +598,8 @@ class Trainer:
         if acc.is_main_process:
             state = json.loads((self.output_dir / STATE_FILE).read_text())
             chosen = self.output_dir / (state["best"] or state["latest"])
-            metrics = _last_metrics(self.output_dir / "metrics.jsonl")
+            step = json.loads((chosen / CHECKPOINT_STATE).read_text())["step"]
+            metrics = _last_metrics(self.output_dir / "metrics.jsonl", upto=step)
             meta = {
                 "piilora_version": _version(),
                 "adapter_config": self.adapter_config.to_dict(),
@@ -605,8 +609,8 @@ class Trainer:
                 "plugins": _plugin_distributions(self.plugin_manager),
                 "base_model": base_identity(self.config.base_model),
                 "precision": self.precision,
-                "step": json.loads((chosen / CHECKPOINT_STATE).read_text())["step"],
-                "metrics": metrics,
+                "step": step,
+                "metrics": metrics,  # as logged up to the chosen checkpoint's step
             }
             with _atomic_dir(target) as tmp:
                 for f in (chosen / "adapter").iterdir():
@@ -679,12 +683,15 @@ def _truncate_metrics(path: Path, step: int) -> None:
     _atomic_write(path, "".join(line + "\n" for line in kept))
 
 
-def _last_metrics(path: Path) -> dict[str, Any]:
+def _last_metrics(path: Path, upto: int | None = None) -> dict[str, Any]:
+    """The latest value of every metric logged at steps ``<= upto`` (all steps by default)."""
     out: dict[str, Any] = {}
     if path.exists():
         for line in path.read_text().splitlines():
             if line:
-                out.update({k: v for k, v in json.loads(line).items() if "/" in k})
+                row = json.loads(line)
+                if upto is None or row.get("step", 0) <= upto:
+                    out.update({k: v for k, v in row.items() if "/" in k})
     return out
 
 

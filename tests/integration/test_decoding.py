@@ -71,7 +71,7 @@ def test_speculation_accepts_copies_and_keeps_greedy(gemma_tokenizer):
             self.inner = model.model
             self.config = model.config
 
-        def forward(self, input_ids, position_ids, cache, use_cache):
+        def forward(self, input_ids, position_ids, cache, use_cache, **kwargs):
             self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
             idx = (position_ids[0] - len(p) + 1).clamp(0, len(targets) - 1)
             hidden = model.lm_head.weight[torch.tensor(targets)[idx]][None] * 100
@@ -84,3 +84,75 @@ def test_speculation_accepts_copies_and_keeps_greedy(gemma_tokenizer):
     )
     assert out == targets
     assert stats.accepted > 0 and stats.forwards < len(targets)
+
+
+LONG = "Dear team, the quarterly report for Jane Doe (jane@doe.com) is attached. " * 3
+
+
+@pytest.mark.parametrize("window", [128, 16])
+def test_batched_decoding_equals_plain_greedy_per_text(gemma_tokenizer, window):
+    """Ragged batches (left padding, rejected proposals left as holes in the cache, rows that
+    finish early) give each text exactly its own greedy answer, also when the prompt is longer
+    than the sliding window."""
+    torch.manual_seed(1)
+    model = Gemma3ForCausalLM(tiny_gemma3_config(sliding_window=window)).eval()
+    texts = [*TEXTS, LONG, "x"]
+    prompts = [prompt_ids(gemma_tokenizer, t) for t in texts]
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    limits = [20, 7, 25, 30, 3]
+    refs = []
+    for p, n in zip(prompts, limits):
+        with torch.no_grad():
+            ref = model.generate(torch.tensor([p]), max_new_tokens=n, do_sample=False, eos_token_id=eot)
+        refs.append(ref[0, len(p) :].tolist())
+
+    class Proposing(CopyDecoder):
+        """Always proposes a few input tokens (a random model rarely copies), so every step
+        has rejected proposals that must be left as holes in the cache."""
+
+        def _propose(self, s):
+            start = (len(s.out) * 3) % max(1, len(s.source))
+            return [*s.source[start : start + 3], s.out[-1]]
+
+    stats = DecodeStats()
+    decoder = Proposing(model, gemma_tokenizer, labels=["PERSON"], restrict=False)
+    assert decoder.answer_batch(prompts, texts, max_new_tokens=limits, stats=stats) == refs
+    assert stats.proposed > 0 and stats.accepted < stats.proposed
+    assert [decoder.answer(p, t, max_new_tokens=n) for p, t, n in zip(prompts, texts, limits)] == refs
+
+
+def test_restricted_batch_equals_one_at_a_time(model, gemma_tokenizer):
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "EMAIL_ADDRESS"])
+    texts = [*TEXTS, LONG]
+    prompts = [prompt_ids(gemma_tokenizer, t) for t in texts]
+    one = [decoder.answer(p, t, max_new_tokens=15) for p, t in zip(prompts, texts)]
+    assert decoder.answer_batch(prompts, texts, max_new_tokens=15) == one
+
+
+def test_prefix_cache_gives_the_same_answers(model, gemma_tokenizer):
+    cached = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], restrict=False)
+    plain = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], restrict=False, prefix_cache=False)
+    for text in TEXTS:
+        p = prompt_ids(gemma_tokenizer, text)
+        assert cached.answer(p, text, max_new_tokens=12) == plain.answer(p, text, max_new_tokens=12)
+
+
+def test_open_placeholder_proposes_the_rest_of_a_label(model, gemma_tokenizer):
+    from piilora.decoding import _Seq
+
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "DATE_OF_BIRTH", "EMAIL_ADDRESS"])
+    text = "born on 1 May 1990 [note]"
+    source = gemma_tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    def proposal(generated: str, copied: bool) -> str:
+        s = _Seq(0, source, 100, None, None, 12)
+        s.out = gemma_tokenizer(generated, add_special_tokens=False)["input_ids"]
+        s.copied = [copied] * len(s.out)
+        return gemma_tokenizer.decode(decoder._label_proposal(s))
+
+    assert proposal("born on [DATE_", copied=False) == "OF_BIRTH]"
+    assert proposal("born on [", copied=False) == "PERSON]"  # the commonest type first
+    assert proposal("born on [E", copied=False) == "MAIL_ADDRESS]"
+    assert proposal("born on [DATE_OF_BIRTH] [", copied=True) == ""  # a copied bracket is text
+    assert proposal("born on [DATE_OF_BIRTH]", copied=False) == ""  # closed
+    assert proposal("born on [note", copied=False) == ""  # no label starts like that

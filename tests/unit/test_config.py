@@ -91,3 +91,12 @@ def test_learning_rate_schedule_warms_up_then_decays_to_the_floor():
     assert lrs[-1] == pytest.approx(1e-4, rel=0.05)
     assert cfg.lr_at(100) == pytest.approx(1e-4)
     assert not any(math.isnan(x) for x in lrs)
+
+
+def test_schedule_steps_runs_the_first_part_of_a_longer_schedule():
+    long = TrainConfig(max_steps=1439, warmup_steps=60, learning_rate=2e-4)
+    part = TrainConfig(max_steps=719, schedule_steps=1439, warmup_steps=60, learning_rate=2e-4)
+    assert [part.lr_at(s) for s in range(719)] == [long.lr_at(s) for s in range(719)]
+    assert part.lr_at(718) > 2e-4 * 0.5  # mid-schedule, far from the floor
+    with pytest.raises(ConfigError, match="schedule_steps"):
+        TrainConfig(schedule_steps=0)

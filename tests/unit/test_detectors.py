@@ -51,3 +51,18 @@ def test_rule_switches():
     assert rule_types(False) == ()
     with pytest.raises(ConfigError, match="no rule detector for NOPE"):
         rule_types(["NOPE"])
+
+
+def test_ssn_rule_does_not_relabel_a_model_span_of_the_same_extent():
+    from piilora.detectors import detect_rules, merge_spans
+    from piilora.types import Span
+
+    text = "Employee number 123-45-6789 on file."
+    rules = detect_rules(text, ("US_SSN",))
+    assert [(s.start, s.end) for s in rules] == [(16, 27)]
+    merged = merge_spans([Span(16, 27, "NATIONAL_ID", source="model")], rules)
+    assert [(s.start, s.end, s.entity_type) for s in merged] == [(16, 27, "NATIONAL_ID")]
+    # a verified rule (checksum / syntax) still wins the label
+    email = "write to jane@doe.com"
+    merged = merge_spans([Span(9, 20, "USERNAME", source="model")], detect_rules(email, ("EMAIL_ADDRESS",)))
+    assert [s.entity_type for s in merged] == ["EMAIL_ADDRESS"]
