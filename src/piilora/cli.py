@@ -193,6 +193,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from piilora.export import export
+
+    result = export(args.format, args.out, adapter=args.adapter, base_model=args.base_model,
+                    gguf_type=args.gguf_type, overwrite=args.overwrite)  # fmt: skip
+    for name, size in result.files.items():
+        print(f"{size / 1e6:>10.1f} MB  {result.out / name}")
+    print(f"exported {args.format} in {result.seconds:.1f} s")
+    return 0
+
+
 def _cmd_plugins(args: argparse.Namespace) -> int:
     from piilora.plugins import plugin_infos
 
@@ -305,6 +316,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--threads", type=int)
     ev.add_argument("--quiet", action="store_true")
     ev.set_defaults(func=_cmd_eval)
+
+    ex = sub.add_parser("export", help="export an adapter: PEFT adapter, merged HF model or GGUF (llama.cpp, Ollama)")
+    ex.add_argument("--format", required=True, choices=["adapter", "merged", "gguf"])
+    ex.add_argument("--out", required=True, help="target directory (written atomically)")
+    ex.add_argument("--adapter", help="adapter dir (default: the shipped adapter)")
+    ex.add_argument("--base-model", help="base to merge into (default: the one the adapter records)")
+    ex.add_argument("--gguf-type", default="f16", choices=["f32", "f16", "q8_0", "q4_k_m"],
+                    help="GGUF weight type (q4_k_m needs llama-cpp-python)")  # fmt: skip
+    ex.add_argument("--overwrite", action="store_true", help="replace an existing, non-empty --out")
+    ex.set_defaults(func=_cmd_export)
 
     plugins = sub.add_parser("plugins", help="list plugins and what they register")
     plugins.add_argument("--json", action="store_true")

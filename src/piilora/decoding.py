@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,6 +159,7 @@ class CopyDecoder:
         self._window = getattr(config, "sliding_window", None) if "sliding_attention" in self._layer_types else None
         self._eager = getattr(config, "_attn_implementation", "sdpa") == "eager"
         # transformers >= 5.2x calls the KV cache argument ``cache``; earlier ones ``past_key_values``
+        params: Mapping[str, Any]
         try:
             params = inspect.signature(self.body.forward).parameters
         except (TypeError, ValueError):
@@ -217,23 +218,17 @@ class CopyDecoder:
                 s.nxt = self._argmax(h[None], s)[0]
             active = list(seqs)
             while True:
-                feeds = []
                 for s in active:
                     s.out.append(s.nxt)
                     s.copied.append(False)
-                    if s.nxt == self.eot or len(s.out) >= s.limit:
-                        s.done = True
-                        feeds.append(None)
-                        continue
-                    proposal = self._propose(s)[: max(0, s.limit - len(s.out) - 1)]
-                    feeds.append([s.nxt, *proposal])
-                keep = [j for j, f in enumerate(feeds) if f is not None]
+                    s.done = s.nxt == self.eot or len(s.out) >= s.limit
+                keep = [j for j, s in enumerate(active) if not s.done]
                 if not keep:
                     break
                 if len(keep) < len(active):
                     self._select_rows(state, keep)
                     active = [active[j] for j in keep]
-                    feeds = [feeds[j] for j in keep]
+                feeds = [[s.nxt, *self._propose(s)[: max(0, s.limit - len(s.out) - 1)]] for s in active]
                 hidden = self._step(state, feeds)
                 stats.forwards += 1
                 for row, (s, feed) in enumerate(zip(active, feeds)):
@@ -312,7 +307,8 @@ class CopyDecoder:
             ids = torch.tensor([self._prefix], device=device)
             positions = torch.arange(len(self._prefix), device=device)[None]
             self.body(input_ids=ids, position_ids=positions, use_cache=True, **{self._cache_arg: cache})
-            self._prefix_kv = [(layer.keys, layer.values) for layer in cache.layers]
+            layers: list[Any] = list(cache.layers)
+            self._prefix_kv = [(layer.keys, layer.values) for layer in layers]
         return self._prefix_kv
 
     def _step(self, state: dict[str, Any], feeds: list[list[int]]) -> Any:

@@ -411,11 +411,13 @@ def _base_few_shot_system(base_model: str | None, threads: int | None) -> System
     """The base model without adapter, prompted with the instruction and three examples."""
     from piilora.data.prompt import INSTRUCTION
     from piilora.model import load_base_model, load_tokenizer
-    from piilora.redactor import Redactor
+    from piilora.redactor import Redactor, resolve_dtype
 
     class FewShot(Redactor):
         def _generate(self, window_texts: Sequence[str]) -> list[str]:
-            from piilora.generation import greedy_answers
+            # plain greedy decoding (the copy decoder unrestricted is exactly greedy, just faster)
+            from piilora.data.prompt import parse_answer
+            from piilora.decoding import CopyDecoder
 
             tok = self.tokenizer
             prompts = []
@@ -428,13 +430,17 @@ def _base_few_shot_system(base_model: str | None, threads: int | None) -> System
                 prompts.append(tok(prompt, add_special_tokens=True)["input_ids"])
             limits = [len(tok(t, add_special_tokens=False)["input_ids"]) + 24 for t in window_texts]
             with self._lock:
-                return greedy_answers(self.model, tok, prompts, max_new_tokens=limits, batch_size=self.batch_size)
+                if self._copy_decoder is None:
+                    self._copy_decoder = CopyDecoder(self.model, tok, labels=self._labels(), restrict=False)
+                answers = self._copy_decoder.answer_batch(prompts, window_texts, max_new_tokens=limits)
+            return [parse_answer(tok, a) for a in answers]
 
     if threads:
         import torch
 
         torch.set_num_threads(threads)
-    return FewShot(load_base_model(base_model), load_tokenizer(base_model), rules=False).mask
+    model = load_base_model(base_model, dtype=resolve_dtype("auto"))
+    return FewShot(model, load_tokenizer(base_model), rules=False).mask
 
 
 def build_systems(

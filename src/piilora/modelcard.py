@@ -26,6 +26,9 @@ def render_model_card(meta: Mapping[str, Any], *, extra_metrics: Mapping[str, An
     base = meta.get("base_model", {})
     types = ", ".join(meta.get("entity_types", [])) or "unknown"
     metrics = {**meta.get("metrics", {}), **(extra_metrics or {})}
+    schedule = train.get("schedule_steps")
+    part = f" (the first part of a {schedule}-step schedule)" if schedule and schedule != train.get("max_steps") else ""
+    where = f"\n{meta['trained_on']}." if meta.get("trained_on") else ""
     return f"""---
 library_name: peft
 base_model: google/gemma-3-270m
@@ -58,8 +61,9 @@ Synthetic only: piilora's corpus generator (Faker-backed values in 7 locales, ~8
 
 LoRA r={adapter.get("r")}, alpha={adapter.get("alpha")}, dropout={adapter.get("dropout")}, targets
 {", ".join(adapter.get("target_modules", []))}; {train.get("max_steps")} steps of
-{train.get("batch_size")} examples, lr {train.get("learning_rate")}, warmup + cosine, {meta.get("precision", "?")}.
-Checkpoint kept: step {meta.get("step", "?")}.
+{train.get("batch_size")} examples{part}, lr {train.get("learning_rate")}, warmup + cosine,
+{meta.get("precision", "?")}.
+Checkpoint kept: step {meta.get("step", "?")}.{where}
 
 ## Metrics
 

@@ -182,3 +182,18 @@ def test_shared_redactor_is_thread_safe(tiny_redactor):
 def test_batch_equals_one_by_one(tiny_redactor):
     texts = ["a short one", "Mail me at x@y.org", "and a third text with 192.168.0.1 inside it"]
     assert [r.text for r in tiny_redactor.mask_batch(texts)] == [tiny_redactor.mask(t).text for t in texts]
+
+
+def test_dtype_auto_picks_bf16_only_where_native_and_bad_names_fail():
+    import torch
+
+    from piilora.errors import ConfigError
+    from piilora.redactor import resolve_dtype
+
+    assert resolve_dtype("float32") is torch.float32
+    assert resolve_dtype("bfloat16") is torch.bfloat16
+    native = torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported()
+    if not torch.cuda.is_available():
+        assert resolve_dtype("auto") is (torch.bfloat16 if native else torch.float32)
+    with pytest.raises(ConfigError, match="dtype"):
+        resolve_dtype("int8")
