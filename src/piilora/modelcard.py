@@ -28,7 +28,7 @@ def render_model_card(meta: Mapping[str, Any], *, extra_metrics: Mapping[str, An
     metrics = {**meta.get("metrics", {}), **(extra_metrics or {})}
     schedule = train.get("schedule_steps")
     part = f" (the first part of a {schedule}-step schedule)" if schedule and schedule != train.get("max_steps") else ""
-    where = f"\n{meta['trained_on']}." if meta.get("trained_on") else ""
+    where = f"\nTrained on {meta['trained_on']}." if meta.get("trained_on") else ""
     return f"""---
 library_name: peft
 base_model: google/gemma-3-270m
