@@ -7,7 +7,7 @@ Rows (all without rule detectors, so masks compare like for like):
     at batch 1 here), answers aligned and rebuilt like the Redactor's. Being slow, it may run
     on the first ``--baseline-n`` texts only (a rate is a rate);
 (b) ``Redactor.mask`` one text at a time in float32: the same arithmetic as (a), so its masks
-    must be identical to (a)'s;
+    must be identical to (a)'s; (b2) ``Redactor.mask_batch`` in float32 on the same texts;
 (c) ``Redactor.mask`` one text at a time with the default dtype (bf16 on CPUs with AMX /
     AVX512-BF16);
 (d) ``Redactor.mask_batch`` over all texts (ragged batches of similar length);
@@ -127,12 +127,24 @@ def main() -> None:
     t0 = time.perf_counter()
     base_out, base_lat, base_tokens = run_baseline(adapter, base_items)
     rows["(a) notebook: generate, unmerged PEFT, fp32"] = {"seconds": time.perf_counter() - t0,
-                                                          "latencies": base_lat, "n": len(base_items)}  # fmt: skip
+                                                          "latencies": base_lat, "n": len(base_items),
+                                                          "tokens": base_tokens}  # fmt: skip
 
     red32 = Redactor.from_pretrained(adapter, rules=False, dtype="float32")
+    red32.mask(items[0])
+    red32.stats.__init__()
     out32, lat, total = timed(lambda t: red32.mask(t).text, base_items)
     rows["(b) Redactor.mask, fp32, batch 1"] = {"seconds": total, "latencies": lat, "n": len(base_items),
-                                               "forwards_per_token": per_token(red32.stats)}  # fmt: skip
+                                               "forwards_per_token": per_token(red32.stats),
+                                               "tokens": red32.stats.tokens}  # fmt: skip
+    red32.stats.__init__()
+    t0 = time.perf_counter()
+    batch32 = [r.text for r in red32.mask_batch(base_items)]
+    total = time.perf_counter() - t0
+    rows["(b2) Redactor.mask_batch, fp32"] = {"seconds": total, "n": len(base_items), "batch": True,
+                                             "latencies": [total / len(base_items)] * len(base_items),
+                                             "forwards_per_token": per_token(red32.stats),
+                                             "tokens": red32.stats.tokens}  # fmt: skip
 
     dtype = str(resolve_dtype(args.dtype)).replace("torch.", "")
     red = Redactor.from_pretrained(adapter, rules=False, dtype=dtype)
@@ -140,13 +152,14 @@ def main() -> None:
     red.stats.__init__()
     single, lat, total = timed(lambda t: red.mask(t).text, items)
     rows[f"(c) Redactor.mask, {dtype}, batch 1"] = {"seconds": total, "latencies": lat, "n": len(items),
-                                                   "forwards_per_token": per_token(red.stats)}  # fmt: skip
+                                                   "forwards_per_token": per_token(red.stats),
+                                                   "tokens": red.stats.tokens}  # fmt: skip
     red.stats.__init__()
     t0 = time.perf_counter()
     batched = [r.text for r in red.mask_batch(items)]
     total = time.perf_counter() - t0
     rows[f"(d) Redactor.mask_batch, {dtype}"] = {"seconds": total, "latencies": [total / len(items)] * len(items),
-                                                "n": len(items), "batch": True,
+                                                "n": len(items), "batch": True, "tokens": red.stats.tokens,
                                                 "forwards_per_token": per_token(red.stats)}  # fmt: skip
 
     generated = None
@@ -169,6 +182,7 @@ def main() -> None:
 
     identical = {
         "a_vs_b (fp32 notebook vs fp32 Redactor)": [sum(x == y for x, y in zip(base_out, out32)), len(base_items)],
+        "a_vs_b2 (fp32 notebook vs fp32 mask_batch)": [sum(x == y for x, y in zip(base_out, batch32)), len(base_items)],
         f"c_vs_d (mask vs mask_batch, {dtype})": [sum(x == y for x, y in zip(single, batched)), len(items)],
         f"a_vs_c (fp32 notebook vs {dtype} Redactor)": [
             sum(x == y for x, y in zip(base_out, single)),
@@ -182,7 +196,8 @@ def main() -> None:
     mid = [i for i, n in enumerate(prompt_tokens) if 50 <= n <= 70]
     print(f"\n{len(items)} held-out texts (median {statistics.median(prompt_tokens):.0f} tokens), "
           f"{args.threads} threads, adapter {adapter}")  # fmt: skip
-    print(f"{'system':<40}{'texts/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p50 50-70 tok':>15}{'vs (a)':>9}{'fwd/token':>11}")
+    print(f"{'system':<40}{'texts/s':>9}{'tok/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p50 50-70 tok':>15}{'vs (a)':>9}"
+          f"{'fwd/token':>11}")  # fmt: skip
     summary = {}
     for name, r in rows.items():
         rate = r["n"] / r["seconds"]
@@ -192,12 +207,15 @@ def main() -> None:
         mid_lat = [r["latencies"][i] for i in mid if i < r["n"]]
         p50_mid = None if batch or not mid_lat else statistics.median(mid_lat) * 1000
         fpt = r.get("forwards_per_token", 1.0 if name.startswith("(a)") else None)
-        cells = [f"{rate:>9.2f}", f"{'(mean)' if batch else f'{p50:.0f}':>9}", f"{'-' if batch else f'{p95:.0f}':>9}",
+        tps = r["tokens"] / r["seconds"] if "tokens" in r else None
+        cells = [f"{rate:>9.2f}", f"{'-' if tps is None else f'{tps:.1f}':>8}",
+                 f"{'(mean)' if batch else f'{p50:.0f}':>9}", f"{'-' if batch else f'{p95:.0f}':>9}",
                  f"{'-' if p50_mid is None else f'{p50_mid:.0f}':>15}", f"{rate / base_rate:>8.1f}x",
                  f"{'-' if fpt is None else f'{fpt:.2f}':>11}"]  # fmt: skip
         print(f"{name:<40}{''.join(cells)}")
         summary[name] = {"texts_per_s": rate, "p50_ms": None if batch else p50, "p95_ms": None if batch else p95,
                          "p50_ms_50_70_tokens": p50_mid, "ratio_vs_notebook": rate / base_rate, "n": r["n"],
+                         "generated_tokens_per_s": tps,
                          "forwards_per_token": fpt}  # fmt: skip
     for key, (same, n) in identical.items():
         print(f"identical masks, {key}: {same}/{n}")
