@@ -291,6 +291,10 @@ def _write_gguf(source: Path, meta: dict[str, Any], base_model: str | Path | Non
     writer.add_type(gguf.GGUFType.MODEL)
     writer.add_name("piilora PII masker (Gemma 3 270M + LoRA)")
     writer.add_file_type(file_types[write_type])
+    tokens = reader.fields.get("tokenizer.ggml.tokens")
+    if tokens is None or len(tokens.data) != int(model.config.vocab_size):
+        raise ExportError(f"the tokenizer of {base_gguf.name} does not match the model's vocabulary "
+                          f"({model.config.vocab_size} tokens): GGUF export supports Gemma 3 bases")  # fmt: skip
     _gguf_arch_fields(writer, model.config)
     _copy_tokenizer_fields(writer, reader)
     writer.add_chat_template(chat_template())
