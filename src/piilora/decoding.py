@@ -142,7 +142,7 @@ class CopyDecoder:
         restrict: bool = True,
         prefix_cache: bool = True,
     ) -> None:
-        from piilora.data.prompt import END_OF_TURN, prompt_ids
+        from piilora.data.prompt import END_OF_TURN, prompt_frame
 
         self.model = model
         self.body = model.model
@@ -166,11 +166,8 @@ class CopyDecoder:
             params = {}
         self._cache_arg = "past_key_values" if "past_key_values" in params and "cache" not in params else "cache"
         # prompts are prefix + text tokens + suffix (prompt.py); proposals come from the text part
-        empty, one = prompt_ids(tokenizer, ""), prompt_ids(tokenizer, "x")
-        p = 0
-        while p < len(empty) and empty[p] == one[p]:
-            p += 1
-        self._prefix, self._suffix = tuple(empty[:p]), tuple(empty[p:])
+        prefix, suffix = prompt_frame(tokenizer)
+        self._prefix, self._suffix = tuple(prefix), tuple(suffix)
         self._prefix_kv: list[tuple[Any, Any]] | None = None
         self.prefix_cache = prefix_cache and bool(self._layer_types)
         self._pieces: dict[int, str] = {}
@@ -219,9 +216,10 @@ class CopyDecoder:
             active = list(seqs)
             while True:
                 for s in active:
-                    s.out.append(s.nxt)
-                    s.copied.append(False)
-                    s.done = s.nxt == self.eot or len(s.out) >= s.limit
+                    if not s.done:  # rows that finished in verification have no next token
+                        s.out.append(s.nxt)
+                        s.copied.append(False)
+                        s.done = s.nxt == self.eot or len(s.out) >= s.limit
                 keep = [j for j, s in enumerate(active) if not s.done]
                 if not keep:
                     break
@@ -249,12 +247,6 @@ class CopyDecoder:
                         s.done = True
                     else:
                         s.nxt = verdict[accepted]
-                if all(s.done for s in active):
-                    break
-                keep = [j for j, s in enumerate(active) if not s.done]
-                if len(keep) < len(active):
-                    self._select_rows(state, keep)
-                    active = [active[j] for j in keep]
         for s in seqs:
             stats.tokens += len(s.out)
             for label in _PLACEHOLDER.findall(self.tokenizer.decode(s.out)):

@@ -414,26 +414,26 @@ def _base_few_shot_system(base_model: str | None, threads: int | None) -> System
     from piilora.redactor import Redactor, resolve_dtype
 
     class FewShot(Redactor):
-        def _generate(self, window_texts: Sequence[str]) -> list[str]:
-            # plain greedy decoding (the copy decoder unrestricted is exactly greedy, just faster)
-            from piilora.data.prompt import parse_answer
+        """The Redactor's copy path with a few-shot prompt and an unrestricted head: plain
+        greedy decoding (the copy decoder unrestricted is exactly greedy, just faster)."""
+
+        def _prompts(self, window_texts: Sequence[str]) -> tuple[list[list[int]], list[int]]:
+            tok = self.tokenizer
+            turns = "".join(
+                f"<start_of_turn>user\n{INSTRUCTION}\n\n{q}<end_of_turn>\n<start_of_turn>model\n{a}<end_of_turn>\n"
+                for q, a in _FEW_SHOT
+            )
+            ask = "<start_of_turn>user\n{instruction}\n\n{text}<end_of_turn>\n<start_of_turn>model\n"
+            prompts = [
+                tok(turns + ask.format(instruction=INSTRUCTION, text=t), add_special_tokens=True)["input_ids"]
+                for t in window_texts
+            ]
+            return prompts, [len(tok(t, add_special_tokens=False)["input_ids"]) + 24 for t in window_texts]
+
+        def _new_copy_decoder(self) -> Any:
             from piilora.decoding import CopyDecoder
 
-            tok = self.tokenizer
-            prompts = []
-            for text in window_texts:
-                turns = "".join(
-                    f"<start_of_turn>user\n{INSTRUCTION}\n\n{q}<end_of_turn>\n<start_of_turn>model\n{a}<end_of_turn>\n"
-                    for q, a in _FEW_SHOT
-                )
-                prompt = f"{turns}<start_of_turn>user\n{INSTRUCTION}\n\n{text}<end_of_turn>\n<start_of_turn>model\n"
-                prompts.append(tok(prompt, add_special_tokens=True)["input_ids"])
-            limits = [len(tok(t, add_special_tokens=False)["input_ids"]) + 24 for t in window_texts]
-            with self._lock:
-                if self._copy_decoder is None:
-                    self._copy_decoder = CopyDecoder(self.model, tok, labels=self._labels(), restrict=False)
-                answers = self._copy_decoder.answer_batch(prompts, window_texts, max_new_tokens=limits)
-            return [parse_answer(tok, a) for a in answers]
+            return CopyDecoder(self.model, self.tokenizer, labels=self._labels(), restrict=False)
 
     if threads:
         import torch

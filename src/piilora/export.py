@@ -173,14 +173,11 @@ def _write_adapter(source: Path, meta: dict[str, Any], tmp: Path) -> None:
 
 
 def _merged_model(source: Path, base_model: str | Path | None) -> tuple[Any, Any]:
+    from piilora.model import make_saveable
     from piilora.redactor import load_masker
 
     model, tokenizer, _ = load_masker(source, base_model=base_model, dtype="float32")
-    # a model loaded from a GGUF refuses to save until its quantizer is cleared
-    model.hf_quantizer = None
-    if hasattr(model.config, "quantization_config"):
-        del model.config.quantization_config
-    return model, tokenizer
+    return make_saveable(model), tokenizer
 
 
 def _write_merged(source: Path, meta: dict[str, Any], base_model: str | Path | None, tmp: Path) -> None:
@@ -306,9 +303,10 @@ def _write_gguf(source: Path, meta: dict[str, Any], base_model: str | Path | Non
         _quantize_q4_k_m(path, tmp / "model-q4_k_m.gguf")
         path.unlink()
         path = tmp / "model-q4_k_m.gguf"
-    blocker = lora_gguf_blocker(_lora_config(source))
+    lora = _lora_config(source)
+    blocker = lora_gguf_blocker(lora)
     if blocker is None:
-        _write_lora_gguf(source, tmp / "adapter-lora.gguf")
+        _write_lora_gguf(source, lora, tmp / "adapter-lora.gguf")
     else:
         log.warning("no adapter-lora.gguf: %s", blocker)
     _write_deploy_files(tmp, path.name, base_gguf.name, meta, lora_note=blocker)
@@ -330,20 +328,16 @@ def lora_gguf_blocker(config: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _write_lora_gguf(source: Path, path: Path) -> None:
+def _write_lora_gguf(source: Path, cfg: Mapping[str, Any], path: Path) -> None:
     """The adapter as a llama.cpp LoRA GGUF (``--lora``): ``blk.N.<name>.weight.lora_a/_b`` in
-    PEFT's shapes. llama.cpp scales by ``alpha / r``; rsLoRA's ``alpha / sqrt(r)`` is written as
-    ``alpha * sqrt(r)``, which gives the same scale."""
+    PEFT's shapes, for a config :func:`lora_gguf_blocker` accepts. llama.cpp scales by
+    ``alpha / r``; rsLoRA's ``alpha / sqrt(r)`` is written as ``alpha * sqrt(r)``, the same scale."""
     import math
 
     import gguf
     import numpy as np
     from safetensors.numpy import load_file
 
-    cfg = _lora_config(source)
-    blocker = lora_gguf_blocker(cfg)
-    if blocker:
-        raise ExportError(blocker)
     alpha = float(cfg["lora_alpha"]) * (math.sqrt(float(cfg["r"])) if cfg.get("use_rslora") else 1.0)
     weights = load_file(str(source / "adapter_model.safetensors"))
     layers = 1 + max(int(k.split(".layers.")[1].split(".")[0]) for k in weights if ".layers." in k)

@@ -12,6 +12,12 @@ from typing import Any
 __all__ = ["greedy_answers"]
 
 
+def length_groups(lengths: Sequence[int], size: int) -> list[list[int]]:
+    """Indices grouped ``size`` at a time in order of length (similar lengths pad little)."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
 def greedy_answers(
     model: Any,
     tokenizer: Any,
@@ -36,13 +42,11 @@ def greedy_answers(
     eot = tokenizer.convert_tokens_to_ids(END_OF_TURN)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     limits = [max_new_tokens] * len(prompts) if isinstance(max_new_tokens, int) else list(max_new_tokens)
-    order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     out: list[str] = [""] * len(prompts)
     was_training = model.training
     model.eval()
     try:
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        for rows in length_groups([len(p) for p in prompts], batch_size):
             width = max(len(prompts[i]) for i in rows)
             ids = torch.full((len(rows), width), pad, dtype=torch.long)
             mask = torch.zeros((len(rows), width), dtype=torch.long)

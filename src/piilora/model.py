@@ -120,6 +120,15 @@ def _convert_tokenizer(gguf: Path, key: str) -> Path:
     return _atomic_dir(target, build)
 
 
+def make_saveable(model: Any) -> Any:
+    """A GGUF-loaded model refuses ``save_pretrained`` until its quantizer is cleared; the
+    weights are already dequantized, so clearing it changes nothing else."""
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    return model
+
+
 def _convert_model(gguf: Path, key: str) -> Path:
     target = cache_root() / "hf" / key / "model"
     tok_dir = _convert_tokenizer(gguf, key)
@@ -130,10 +139,7 @@ def _convert_model(gguf: Path, key: str) -> Path:
 
         log.info("converting the GGUF model once into %s (slow, cached afterwards)", target)
         model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
-        # A GGUF-loaded model refuses save_pretrained until its quantizer is cleared.
-        model.hf_quantizer = None  # type: ignore[assignment]
-        if hasattr(model.config, "quantization_config"):
-            del model.config.quantization_config
+        make_saveable(model)
         model.save_pretrained(str(tmp), safe_serialization=True)
         for f in tok_dir.iterdir():
             if f.name != _MARKER:

@@ -233,27 +233,32 @@ class Redactor:
             types = sorted(entity_generators(self.plugin_manager))
         return list(types)
 
+    def _prompts(self, window_texts: Sequence[str]) -> tuple[list[list[int]], list[int]]:
+        """Prompt ids per window and the most answer tokens to generate for each."""
+        from piilora.data.prompt import prompt_ids
+
+        prompts = [prompt_ids(self.tokenizer, t) for t in window_texts]
+        return prompts, [len(p) + 24 for p in prompts]  # the answer is about as long as the input
+
+    def _new_copy_decoder(self) -> Any:
+        from piilora.decoding import CopyDecoder
+
+        return CopyDecoder(self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup)
+
     def _generate(self, window_texts: Sequence[str]) -> list[str]:
-        from piilora.data.prompt import parse_answer, prompt_ids
-        from piilora.generation import greedy_answers
+        from piilora.data.prompt import parse_answer
+        from piilora.generation import greedy_answers, length_groups
 
         if not window_texts:
             return []
-        prompts = [prompt_ids(self.tokenizer, t) for t in window_texts]
-        limits = [len(p) + 24 for p in prompts]  # the answer is about as long as the input
+        prompts, limits = self._prompts(window_texts)
         if self.decoder == "copy":
-            from piilora.decoding import CopyDecoder
-
             # similar lengths decode together (less padding); answers go back in input order
-            order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
             answers: list[str] = [""] * len(prompts)
             with self._lock:
                 if self._copy_decoder is None:
-                    self._copy_decoder = CopyDecoder(
-                        self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup
-                    )
-                for g in range(0, len(order), self.batch_size):
-                    group = order[g : g + self.batch_size]
+                    self._copy_decoder = self._new_copy_decoder()
+                for group in length_groups([len(p) for p in prompts], self.batch_size):
                     ids = self._copy_decoder.answer_batch(
                         [prompts[i] for i in group],
                         [window_texts[i] for i in group],

@@ -74,8 +74,6 @@ def test_batch_mask_jsonl_example(trained, tmp_path):
 
 
 def test_fastapi_service_example_serves_concurrent_requests_like_serial_calls(trained, monkeypatch):
-    pytest.importorskip("fastapi")
-    pytest.importorskip("httpx")
     from fastapi.testclient import TestClient
 
     from piilora import Redactor

@@ -4,6 +4,7 @@
 import json
 import math
 
+import gguf
 import numpy as np
 import pytest
 import torch
@@ -14,7 +15,6 @@ from piilora.export import ExportError, chat_template, export, lora_gguf_blocker
 from piilora.model import tiny_gemma3_config
 
 pytestmark = pytest.mark.integration
-gguf = pytest.importorskip("gguf")
 
 TEXTS = ["Hi, I am Jane Doe, mail me at jane@doe.com", "Order 4411 shipped to 10.0.0.1 on Friday."]
 

@@ -37,6 +37,7 @@ __all__ = [
     "bracket_target",
     "encode_example",
     "parse_answer",
+    "prompt_frame",
     "prompt_ids",
     "render_conversation",
 ]
@@ -98,20 +99,20 @@ def _special(tokenizer: Tokenizer, token: str) -> int:
     return tid
 
 
-def prompt_ids(tokenizer: Tokenizer, text: str) -> list[int]:
-    """Token ids of the prompt for ``text``, ending where the model's answer begins."""
+def prompt_frame(tokenizer: Tokenizer) -> tuple[list[int], list[int]]:
+    """``(prefix, suffix)``: the token ids every prompt starts and ends with (the text's own
+    tokens go between them). The prefix holds the instruction, so its KV can be cached."""
     sot, eot = _special(tokenizer, START_OF_TURN), _special(tokenizer, END_OF_TURN)
     bos = [tokenizer.bos_token_id] if tokenizer.bos_token_id is not None else []
-    return [
-        *bos,
-        sot,
-        *_plain(tokenizer, f"user\n{INSTRUCTION}\n\n"),
-        *_plain(tokenizer, text),
-        eot,
-        *_plain(tokenizer, "\n"),
-        sot,
-        *_plain(tokenizer, "model\n"),
-    ]
+    prefix = [*bos, sot, *_plain(tokenizer, f"user\n{INSTRUCTION}\n\n")]
+    suffix = [eot, *_plain(tokenizer, "\n"), sot, *_plain(tokenizer, "model\n")]
+    return prefix, suffix
+
+
+def prompt_ids(tokenizer: Tokenizer, text: str) -> list[int]:
+    """Token ids of the prompt for ``text``, ending where the model's answer begins."""
+    prefix, suffix = prompt_frame(tokenizer)
+    return [*prefix, *_plain(tokenizer, text), *suffix]
 
 
 def answer_ids(tokenizer: Tokenizer, masked: str) -> list[int]:
