@@ -6,13 +6,13 @@ Rows (all without rule detectors, so masks compare like for like):
     time (what the usual LoRA notebook does; float32 because HF ``generate`` in bf16 is slower
     at batch 1 here), answers aligned and rebuilt like the Redactor's. Being slow, it may run
     on the first ``--baseline-n`` texts only (a rate is a rate);
-(b) ``Redactor.mask`` one text at a time in float32: the same arithmetic as (a), so its masks
-    must be identical to (a)'s; (b2) ``Redactor.mask_batch`` in float32 on the same texts;
+(b) ``Redactor.mask`` one text at a time in float32 (the merged model); (b2)
+    ``Redactor.mask_batch`` in float32;
 (c) ``Redactor.mask`` one text at a time with the default dtype (bf16 on CPUs with AMX /
     AVX512-BF16);
 (d) ``Redactor.mask_batch`` over all texts (ragged batches of similar length);
-(e) with ``--plain``: plain batched ``model.generate`` (left padding, batch 8) with the same
-    merged model and dtype as (c)-(d): the copy decoder must give identical masks to it;
+(e) with ``--plain``: plain greedy ``model.generate`` one text at a time, no speculation,
+    with the same merged float32 model as (b): the copy decoder's masks must be identical;
 (f) Presidio with spaCy's small model, when installed (a reference, not a like-for-like mask).
 
 Rows (b)-(d) use the copy-or-placeholder decoder (restricted head, prompt lookup, label
@@ -111,7 +111,7 @@ def main() -> None:
     p.add_argument("--baseline-n", type=int, default=None, help="texts for the slow rows (a)-(b) (default: --n)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--dtype", default="auto", help="dtype of rows (c)-(e)")
-    p.add_argument("--plain", action="store_true", help="also time plain batched model.generate (slow)")
+    p.add_argument("--plain", action="store_true", help="also run plain greedy generate (slow; identity check)")
     args = p.parse_args()
     import torch
 
@@ -120,7 +120,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     adapter = Path(args.adapter) if args.adapter else DEFAULT_ADAPTER
     items = texts(args.n)
-    base_items = items[: args.baseline_n or args.n]
+    base_items = items[: args.baseline_n or args.n]  # rows (a) only
     prompt_tokens = [token_count(t) for t in items]
     rows: dict[str, dict] = {}
 
@@ -133,16 +133,16 @@ def main() -> None:
     red32 = Redactor.from_pretrained(adapter, rules=False, dtype="float32")
     red32.mask(items[0])
     red32.stats.__init__()
-    out32, lat, total = timed(lambda t: red32.mask(t).text, base_items)
-    rows["(b) Redactor.mask, fp32, batch 1"] = {"seconds": total, "latencies": lat, "n": len(base_items),
+    out32, lat, total = timed(lambda t: red32.mask(t).text, items)
+    rows["(b) Redactor.mask, fp32, batch 1"] = {"seconds": total, "latencies": lat, "n": len(items),
                                                "forwards_per_token": per_token(red32.stats),
                                                "tokens": red32.stats.tokens}  # fmt: skip
     red32.stats.__init__()
     t0 = time.perf_counter()
-    batch32 = [r.text for r in red32.mask_batch(base_items)]
+    batch32 = [r.text for r in red32.mask_batch(items)]
     total = time.perf_counter() - t0
-    rows["(b2) Redactor.mask_batch, fp32"] = {"seconds": total, "n": len(base_items), "batch": True,
-                                             "latencies": [total / len(base_items)] * len(base_items),
+    rows["(b2) Redactor.mask_batch, fp32"] = {"seconds": total, "n": len(items), "batch": True,
+                                             "latencies": [total / len(items)] * len(items),
                                              "forwards_per_token": per_token(red32.stats),
                                              "tokens": red32.stats.tokens}  # fmt: skip
 
@@ -164,12 +164,11 @@ def main() -> None:
 
     generated = None
     if args.plain:
-        plain = Redactor(red.model, red.tokenizer, rules=False, decoder="generate", batch_size=8, meta=red.meta)
-        t0 = time.perf_counter()
-        generated = [r.text for r in plain.mask_batch(items)]
-        total = time.perf_counter() - t0
-        rows[f"(e) plain batched generate, {dtype}"] = {"seconds": total, "n": len(items), "batch": True,
-                                                       "latencies": [total / len(items)] * len(items)}  # fmt: skip
+        plain = Redactor(red32.model, red32.tokenizer, rules=False, decoder="generate", batch_size=1,
+                         prompt_lookup=0, meta=red32.meta)  # fmt: skip
+        generated, lat, total = timed(lambda t: plain.mask(t).text, items)
+        rows["(e) plain greedy generate, merged fp32, batch 1"] = {"seconds": total, "n": len(items),
+                                                                  "latencies": lat}  # fmt: skip
 
     try:
         from piilora.evaluation import build_systems
@@ -183,6 +182,7 @@ def main() -> None:
     identical = {
         "a_vs_b (fp32 notebook vs fp32 Redactor)": [sum(x == y for x, y in zip(base_out, out32)), len(base_items)],
         "a_vs_b2 (fp32 notebook vs fp32 mask_batch)": [sum(x == y for x, y in zip(base_out, batch32)), len(base_items)],
+        "b_vs_b2 (fp32 mask vs mask_batch)": [sum(x == y for x, y in zip(out32, batch32)), len(items)],
         f"c_vs_d (mask vs mask_batch, {dtype})": [sum(x == y for x, y in zip(single, batched)), len(items)],
         f"a_vs_c (fp32 notebook vs {dtype} Redactor)": [
             sum(x == y for x, y in zip(base_out, single)),
@@ -190,8 +190,10 @@ def main() -> None:
         ],
     }
     if generated is not None:
-        identical[f"c_vs_e (copy decoder vs plain greedy, {dtype})"] = [
-            sum(x == y for x, y in zip(single, generated)), len(items)]  # fmt: skip
+        identical["b_vs_e (copy decoder vs plain greedy, same merged fp32 model)"] = [
+            sum(x == y for x, y in zip(out32, generated)), len(items)]  # fmt: skip
+        identical["b2_vs_e (batched copy decoder vs plain greedy, fp32)"] = [
+            sum(x == y for x, y in zip(batch32, generated)), len(items)]  # fmt: skip
     base_rate = len(base_items) / rows["(a) notebook: generate, unmerged PEFT, fp32"]["seconds"]
     mid = [i for i, n in enumerate(prompt_tokens) if 50 <= n <= 70]
     print(f"\n{len(items)} held-out texts (median {statistics.median(prompt_tokens):.0f} tokens), "

@@ -8,19 +8,33 @@ consequences make decoding much cheaper than generic generation:
   gathered slice of the 262144-row embedding matrix holding just those rows (a few
   hundred to a few thousand), so the largest matmul of every step shrinks ~100x, and
   the output is copy-or-placeholder by construction.
-- **Copy-aware speculation (prompt lookup).** After the last generated tokens, the
-  continuation is most likely the next tokens of the input. They are proposed and
-  verified in one forward; the longest prefix that greedy decoding agrees with is
-  accepted, plus the model's own next token. Copied stretches then cost a fraction of
-  a forward per token.
+- **Copy-aware speculation.** Proposed tokens are verified in one forward; the longest
+  prefix that greedy decoding agrees with is accepted, plus the model's own next token.
+  What is proposed:
+
+  - with the prompt itself (the prefill): the start of the answer, i.e. the text (the
+    whole of it, then ``<end_of_turn>``, for a short text: a PII-free text then costs one
+    forward);
+  - while copying: the input tokens after the last generated ones (prompt lookup);
+  - hinted values (checksum-verified rule matches, and pattern matches a cue word agrees
+    with) already replaced by their placeholder, so a hinted value costs no forward;
+  - when the model opens a placeholder itself: the likeliest label (the hint's, a cue
+    word's such as ``DOB:`` or ``call``, a shape's such as a URL, else the label used most),
+    ``]``, and the text after the guessed end of the value (:func:`guess_value_end`), so
+    a well-guessed value costs one forward;
+  - right after the model closes a placeholder: the text where the copy resumes.
+
+  A wrong guess only costs the tokens proposed after it.
 
 Verification keeps greedy semantics: every accepted token is the argmax of the
-(restricted) head given the accepted prefix. With ``restrict=False`` the result is
-exactly plain greedy decoding.
+(restricted) head given the accepted prefix; hints and guesses steer what is proposed,
+never what is accepted. With ``restrict=False`` the result is exactly plain greedy
+decoding.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import inspect
 import re
@@ -28,7 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CopyDecoder", "DecodeStats", "allowed_token_ids"]
+__all__ = ["CopyDecoder", "DecodeStats", "allowed_token_ids", "cued_values", "guess_label", "guess_value_end"]
 
 _MAX_PIECE = 32  # longest vocabulary piece looked up as a substring of the input
 _CHUNK = re.compile(r"[^▁\n]+")
@@ -104,9 +118,20 @@ def allowed_token_ids(tokenizer: Any, text: str, labels: Iterable[str], extra: I
 class _Seq:
     """Decoding state of one text in a batch."""
 
-    __slots__ = ("allowed", "copied", "cursor", "done", "head", "index", "k", "limit", "nxt", "out", "source")
+    __slots__ = ("allowed", "copied", "cursor", "done", "head", "hints", "index", "k", "limit", "nxt", "offsets",
+                 "out", "prop", "source", "span_end", "span_start", "spec", "text")  # fmt: skip
 
-    def __init__(self, index: int, source: list[int], limit: int, allowed: Any, head: Any, k: int) -> None:
+    def __init__(
+        self,
+        index: int,
+        source: list[int],
+        limit: int,
+        allowed: Any,
+        head: Any,
+        k: int,
+        text: str = "",
+        hints: Iterable[tuple[int, int, str]] = (),
+    ) -> None:
         self.index = index
         self.source = source  # the input text's tokens: where copy proposals are looked up
         self.limit = limit
@@ -114,10 +139,19 @@ class _Seq:
         self.head = head
         self.k = k  # current proposal length (grows while whole proposals are accepted)
         self.out: list[int] = []
-        self.copied: list[bool] = []  # per answer token: accepted as a copy proposal
+        self.copied: list[bool] = []  # per answer token: accepted as a copy of the input
         self.cursor = 0  # where in ``source`` the copy currently stands
         self.nxt = -1  # the next token (chosen, not yet fed)
         self.done = False
+        self.text = text
+        self.offsets: list[int] | None = None  # character offset of each source token, then len(text)
+        self.hints = {start: (end, label) for start, end, label in hints}  # likely spans by start
+        self.span_start = -1  # where in ``text`` the open (or last) placeholder's value starts
+        self.span_end = -1  # and where it is guessed to end
+        # per token of a pending text proposal: (copied?, where in ``text`` the copy stands after it,
+        # the (start, end) of the value its placeholder replaces or None); None for source-id proposals
+        self.prop: list[tuple[bool, int, tuple[int, int] | None]] | None = None
+        self.spec: list[tuple[int, int, str]] = []  # hinted values proposed as placeholders inside copies
 
 
 class CopyDecoder:
@@ -136,8 +170,9 @@ class CopyDecoder:
         tokenizer: Any,
         *,
         labels: Sequence[str],
-        lookahead: int = 12,
-        max_lookahead: int = 48,
+        lookahead: int = 16,
+        max_lookahead: int = 64,
+        first_lookahead: int = 96,
         ngram: int = 2,
         restrict: bool = True,
         prefix_cache: bool = True,
@@ -151,6 +186,7 @@ class CopyDecoder:
         self.labels = tuple(labels)
         self.lookahead = lookahead
         self.max_lookahead = max(lookahead, max_lookahead)
+        self.first_lookahead = first_lookahead
         self.ngram = ngram
         self.restrict = restrict
         self.eot = tokenizer.convert_tokens_to_ids(END_OF_TURN)
@@ -189,10 +225,15 @@ class CopyDecoder:
         *,
         max_new_tokens: int | Sequence[int],
         stats: DecodeStats | None = None,
+        hints: Sequence[Iterable[tuple[int, int, str]]] | None = None,
     ) -> list[list[int]]:
         """Answers for several prompts decoded together (ragged lengths, one forward per step
         for the whole batch). Each answer is what :meth:`answer` gives for that prompt alone,
-        up to floating-point differences of batched arithmetic."""
+        up to floating-point differences of batched arithmetic.
+
+        ``hints``: per text, ``(start, end, label)`` character spans that are likely PII (the
+        rule detectors' matches). They only steer speculation (which label and where the copy
+        resumes after a placeholder), never the answer."""
         import torch
 
         if not prompts:
@@ -207,12 +248,23 @@ class CopyDecoder:
                 head = self.head_weight.index_select(0, allowed)
             else:
                 allowed, head = None, self.head_weight
-            seqs.append(_Seq(i, self._source(prompt), limits[i], allowed, head, self.lookahead))
+            s = _Seq(i, self._source(prompt), limits[i], allowed, head, self.lookahead, text, hints[i] if hints else ())
+            s.offsets = self._offsets(s.source, text)
+            if s.offsets is not None and hints:
+                hinted = [(a, b, lab) for a, b, lab in hints[i] if self._speculate(text, a, lab)]
+                s.spec = _disjoint([*hinted, *cued_values(text, self.labels)])
+            seqs.append(s)
         with torch.no_grad():
-            state = self._prefill([list(p) for p in prompts])
+            # the answer starts as a copy of the text: propose its first tokens with the prompt
+            # the first proposals ride with the prompts: long for one text, shorter in big batches
+            first_k = max(self.lookahead, min(self.first_lookahead, 512 // len(seqs)))
+            first = [self._first_proposal(s, first_k) for s in seqs]
+            state, hidden = self._prefill([list(p) for p in prompts], first)
             stats.forwards += 1
-            for s, h in zip(seqs, state.pop("last_hidden")):
-                s.nxt = self._argmax(h[None], s)[0]
+            width = hidden.shape[1]
+            for row, (s, proposal) in enumerate(zip(seqs, first)):
+                slot = state["fed_from"] + width - len(proposal) - 1  # the last prompt token
+                self._settle(state, row, s, proposal, hidden[row, width - len(proposal) - 1 :], slot, stats)
             active = list(seqs)
             while True:
                 for s in active:
@@ -230,23 +282,7 @@ class CopyDecoder:
                 hidden = self._step(state, feeds)
                 stats.forwards += 1
                 for row, (s, feed) in enumerate(zip(active, feeds)):
-                    proposal = feed[1:]
-                    verdict = self._argmax(hidden[row, : len(feed)], s)
-                    accepted = 0
-                    while accepted < len(proposal) and verdict[accepted] == proposal[accepted]:
-                        accepted += 1
-                        if proposal[accepted - 1] == self.eot:
-                            break
-                    stats.proposed += len(proposal)
-                    stats.accepted += accepted
-                    self._accept(s, proposal[:accepted], full=bool(proposal) and accepted == len(proposal))
-                    state["valid"][row, state["fed_from"] + accepted + 1 :] = False  # rejected and padding
-                    state["length"][row] += accepted + 1
-                    if s.out[-1] == self.eot or len(s.out) >= s.limit:
-                        s.out = s.out[: s.limit]
-                        s.done = True
-                    else:
-                        s.nxt = verdict[accepted]
+                    self._settle(state, row, s, feed[1:], hidden[row, : len(feed)], state["fed_from"], stats)
         for s in seqs:
             stats.tokens += len(s.out)
             for label in _PLACEHOLDER.findall(self.tokenizer.decode(s.out)):
@@ -254,17 +290,67 @@ class CopyDecoder:
                     self._label_uses[label] += 1  # later guesses favour the labels seen so far
         return [s.out for s in seqs]
 
+    def _speculate(self, text: str, start: int, label: str) -> bool:
+        """Whether to propose a hinted value as its placeholder before the model opens one: for
+        checksum-verified matches, and for pattern matches that a cue word agrees with."""
+        from piilora.detectors import RULE_DETECTORS
+
+        if label not in self.labels:
+            return False
+        detector = RULE_DETECTORS.get(label)
+        return (detector is not None and detector.verified) or guess_label(text, start, [label]) == label
+
+    def _first_proposal(self, s: _Seq, first_k: int) -> list[int]:
+        """The answer's likely start, proposed with the prompt: the input (with hinted values as
+        placeholders), then ``<end_of_turn>`` when it is short, so a PII-free text is answered by
+        the prefill alone; else its first ``first_k`` tokens."""
+        if self.lookahead <= 0:
+            return []
+        if s.spec:
+            k, s.k = s.k, first_k
+            proposal = self._text_proposal(s, "", 0)
+            s.k = k
+        elif len(s.source) < first_k:
+            proposal = [*s.source, self.eot]
+        else:
+            proposal = s.source[:first_k]
+        return proposal[: max(0, s.limit - 1)]
+
+    def _settle(
+        self, state: dict[str, Any], row: int, s: _Seq, proposal: list[int], hidden: Any, slot: int, stats: DecodeStats
+    ) -> None:
+        """Verify ``proposal`` (fed from cache ``slot`` on, after the token already chosen) against
+        the model's choices ``hidden``: keep the longest agreeing prefix plus the model's own next
+        token; the rejected slots become holes."""
+        verdict = self._argmax(hidden, s)
+        accepted = 0
+        while accepted < len(proposal) and verdict[accepted] == proposal[accepted]:
+            accepted += 1
+            if proposal[accepted - 1] == self.eot:
+                break
+        stats.proposed += len(proposal)
+        stats.accepted += accepted
+        self._accept(s, proposal[:accepted], full=bool(proposal) and accepted == len(proposal))
+        state["valid"][row, slot + accepted + 1 :] = False  # rejected and padding
+        state["length"][row] += accepted + 1
+        if (s.out and s.out[-1] == self.eot) or len(s.out) >= s.limit:
+            s.out = s.out[: s.limit]
+            s.done = True
+        else:
+            s.nxt = verdict[accepted]
+
     # -- the model ------------------------------------------------------------------------
-    def _prefill(self, prompts: list[list[int]]) -> dict[str, Any]:
-        """Run the prompts; returns the batch state: the KV cache, which cache slots are valid,
-        the position of every slot, each row's length and the last hidden state per row."""
+    def _prefill(self, prompts: list[list[int]], proposals: list[list[int]]) -> tuple[dict[str, Any], Any]:
+        """Run the prompts, each followed by its first proposal; returns the batch state (the KV
+        cache, which cache slots are valid, the position of every slot, each row's length
+        before the last prompt token) and the hidden states of the new slots."""
         import torch
         from transformers import DynamicCache
 
         device = self.head_weight.device
         shared = self.prefix_cache and all(tuple(p[: len(self._prefix)]) == self._prefix for p in prompts)
         start = len(self._prefix) if shared else 0
-        rests = [p[start:] for p in prompts]
+        rests = [p[start:] + q for p, q in zip(prompts, proposals)]
         width = max(len(r) for r in rests)
         b = len(prompts)
         ids = torch.zeros((b, width), dtype=torch.long, device=device)
@@ -283,10 +369,9 @@ class CopyDecoder:
             for layer, (k, v) in enumerate(self._prefix_states()):
                 cache.update(k.expand(b, -1, -1, -1).contiguous(), v.expand(b, -1, -1, -1).contiguous(), layer)
         state = {"cache": cache, "valid": valid, "pos": pos, "fed_from": start,
-                 "length": torch.tensor([len(p) for p in prompts], device=device)}  # fmt: skip
+                 "length": torch.tensor([len(p) - 1 for p in prompts], device=device)}  # fmt: skip
         hidden = self._run(state, ids, pos[:, start:])
-        state["last_hidden"] = hidden[:, -1]
-        return state
+        return state, hidden
 
     def _prefix_states(self) -> list[tuple[Any, Any]]:
         """KV of the shared instruction prefix, computed once."""
@@ -376,13 +461,33 @@ class CopyDecoder:
             return list(prompt[p : len(prompt) - s])
         return list(prompt)
 
+    def _offsets(self, source: list[int], text: str) -> list[int] | None:
+        """Character offset in ``text`` of every source token (then ``len(text)``), or None when
+        the tokenizer gives no offsets or tokenises ``text`` differently from the prompt."""
+        if not text or not getattr(self.tokenizer, "is_fast", False):
+            return None
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, split_special_tokens=True)
+        if list(enc["input_ids"]) != source:
+            return None
+        return [start for start, _ in enc["offset_mapping"]] + [len(text)]
+
     def _accept(self, s: _Seq, tokens: Sequence[int], *, full: bool) -> None:
-        """Record accepted proposal tokens; copies advance the cursor."""
-        copy = bool(tokens) and s.cursor < len(s.source) and list(tokens) == s.source[s.cursor : s.cursor + len(tokens)]
+        """Record accepted proposal tokens; copies of the source advance the copy cursor."""
         s.out.extend(tokens)
-        s.copied.extend([copy] * len(tokens))
-        if copy:
-            s.cursor += len(tokens)
+        if s.prop is None:
+            copy = bool(tokens) and list(tokens) == s.source[s.cursor : s.cursor + len(tokens)]
+            s.copied.extend([True] * len(tokens))
+            if copy:
+                s.cursor += len(tokens)
+        elif tokens:
+            meta = s.prop[: len(tokens)]
+            s.copied.extend(copied for copied, _, _ in meta)
+            for _, _, span in meta:
+                if span is not None:
+                    s.span_start, s.span_end = span
+            at = meta[-1][1]
+            if s.offsets is not None and at >= 0:
+                s.cursor = bisect.bisect_left(s.offsets, at)  # the text is copied up to ``at``
         s.k = min(self.max_lookahead, s.k * 2) if full else self.lookahead
 
     def _piece(self, tid: int) -> str:
@@ -392,14 +497,16 @@ class CopyDecoder:
         return piece
 
     def _propose(self, s: _Seq) -> list[int]:
-        """The next tokens to verify: the rest of a placeholder label while one is open, else
-        the input tokens that follow the last generated ones (prompt lookup, nearest to the
-        copy cursor). Empty when nothing fits."""
+        """The next tokens to verify. While a placeholder is open: the rest of its label, ``]``
+        and the text after the value it likely replaces. Right after a placeholder: the text
+        where the copy likely resumes. Else the input tokens that follow the last generated
+        ones (prompt lookup, nearest to the copy cursor). Empty when nothing fits."""
+        s.prop = None
         if self.lookahead <= 0:
             return []
-        label = self._label_proposal(s)
-        if label:
-            return label
+        for proposal in (self._label_proposal(s), self._resume_proposal(s)):
+            if proposal:
+                return proposal
         source, generated, size = s.source, s.out, len(s.source)
         for n in range(min(self.ngram, len(generated)), 0, -1):
             key = generated[-n:]
@@ -408,26 +515,304 @@ class CopyDecoder:
                     follow = source[start + n : start + n + s.k]
                     if follow:
                         s.cursor = start + n
+                        if s.offsets is not None and any(
+                            s.offsets[start + n] <= a < s.offsets[start + n + len(follow)] for a, _, _ in s.spec
+                        ):
+                            return self._text_proposal(s, "", s.offsets[start + n])  # with placeholders
                         return follow
         return []
 
-    def _label_proposal(self, s: _Seq) -> list[int]:
-        """While the answer is inside a generated ``[LABEL`` (not a copied bracket), propose the
-        most used label that extends it, closed with ``]``."""
-        if not self.labels:
-            return []
+    def _open_placeholder(self, s: _Seq) -> int:
+        """Index in ``s.out`` of the ``[`` of a placeholder the model opened and has not closed
+        (a copied bracket is text, not a placeholder), or -1."""
         for j in range(len(s.out) - 1, max(-1, len(s.out) - 12), -1):
             piece = self._piece(s.out[j])
             if "]" in piece and "[" not in piece[piece.rindex("]") :]:
-                return []
+                return -1
             if "[" in piece:
-                if s.copied[j]:
-                    return []
-                typed = self.tokenizer.decode(s.out[j:])
-                typed = typed[typed.rindex("[") + 1 :]
-                fits = [lab for lab in self.labels if lab.startswith(typed)]
-                if not fits:
-                    return []
-                best = max(fits, key=lambda lab: self._label_uses[lab])
-                return list(self.tokenizer(best[len(typed) :] + "]", add_special_tokens=False)["input_ids"])
-        return []
+                return -1 if s.copied[j] else j
+        return -1
+
+    def _label_proposal(self, s: _Seq) -> list[int]:
+        """While a placeholder is open: the rest of the likeliest label (a hint's label when a
+        hint starts where the placeholder does, else the most used label that extends what is
+        typed), ``]``, and the text after the guessed end of the replaced value."""
+        if not self.labels:
+            return []
+        j = self._open_placeholder(s)
+        if j < 0:
+            return []
+        typed = self.tokenizer.decode(s.out[j:])
+        typed = typed[typed.rindex("[") + 1 :]
+        fits = [lab for lab in self.labels if lab.startswith(typed)]
+        if not fits:
+            return []
+        if j == len(s.out) - 1:  # the bracket was just chosen: where does the replaced value start?
+            s.span_start = self._placeholder_start(s, self._piece(s.out[j]))
+        hint = s.hints.get(s.span_start) if s.span_start >= 0 else None
+        guess = guess_label(s.text, s.span_start, fits) if s.span_start >= 0 else None
+        if hint is not None and hint[1] in fits:
+            # a checksum-verified match names the type; a pattern (phone, SSN) yields to a cue word
+            label = guess if guess and hint[1] in _PATTERN_HINTS else hint[1]
+            s.span_end = hint[0]
+        else:
+            label = guess or max(fits, key=lambda lab: self._label_uses[lab])
+            s.span_end = guess_value_end(s.text, s.span_start, label) if s.span_start >= 0 else -1
+        rest = label[len(typed) :] + "]"
+        if s.span_end < 0:
+            return list(self.tokenizer(rest, add_special_tokens=False)["input_ids"])
+        return self._text_proposal(s, rest, s.span_end)
+
+    def _placeholder_start(self, s: _Seq, bracket: str) -> int:
+        """Where the value the model is replacing starts: at the copy cursor, after whatever the
+        bracket piece holds before ``[`` (a space, an opening parenthesis...)."""
+        if s.offsets is None or s.cursor >= len(s.source):
+            return -1
+        at = s.offsets[s.cursor]
+        before = bracket[: bracket.index("[")].replace("▁", " ")
+        return at + len(before) if s.text.startswith(before, at) else -1
+
+    def _resume_proposal(self, s: _Seq) -> list[int]:
+        """Right after the model closed a placeholder (nothing copied since): the text where
+        the copy resumes, found from what follows ``]`` so far, else from the guessed end."""
+        if s.span_start < 0:
+            return []
+        for j in range(len(s.out) - 1, max(-1, len(s.out) - 3), -1):
+            if s.copied[j]:
+                return []
+            if "]" in self._piece(s.out[j]):
+                break
+        else:
+            return []
+        tail = self.tokenizer.decode(s.out[j:])
+        tail = tail[tail.rindex("]") + 1 :]
+        if not tail:  # the model chose "]" over the guessed "]" + text: the value goes on
+            at = _next_word_end(s.text, s.span_end) if s.span_end >= 0 else -1
+        elif s.span_end >= 0 and s.text.startswith(tail, s.span_end):
+            at = s.span_end + len(tail)
+        else:
+            found = s.text.find(tail, s.span_start + 1)
+            at = found + len(tail) if found >= 0 else -1
+        return self._text_proposal(s, "", at) if at >= 0 else []
+
+    def _text_proposal(self, s: _Seq, head: str, at: int) -> list[int]:
+        """Tokens of ``head`` (the rest of a placeholder) then up to ``s.k`` tokens of the text from
+        character ``at``, with hinted values (``s.spec``) replaced by their placeholders, all
+        tokenised together as the answer would be."""
+        text, limit = s.text, at + 8 * s.k + 16
+        built = [head]
+        size = len(head)
+        # pieces of the proposal string: (string start, text position at its start, value span or None)
+        pieces: list[tuple[int, int, tuple[int, int] | None]] = [(0, -1, None)]
+        pos = at
+        for start, end, label in s.spec:
+            if start < pos:
+                continue
+            if start >= limit:
+                break
+            pieces.append((size, pos, None))
+            built.append(text[pos:start])
+            size += start - pos
+            pieces.append((size, -1, (start, end)))
+            built.append(f"[{label}]")
+            size += len(label) + 2
+            pos = end
+        stop = max(pos, min(limit, len(text)))
+        pieces.append((size, pos, None))
+        built.append(text[pos:stop])
+        string = "".join(built)
+        enc = self.tokenizer(string, add_special_tokens=False, return_offsets_mapping=True, split_special_tokens=True)
+        ids = list(enc["input_ids"])
+        starts = [p[0] for p in pieces]
+        prop = []
+        for a, b in enc["offset_mapping"]:
+            first = bisect.bisect_right(starts, a) - 1
+            last = bisect.bisect_right(starts, max(a, b - 1)) - 1
+            copied = all(pieces[i][1] >= 0 for i in range(first, last + 1))
+            p_start, p_text, p_span = pieces[last]
+            if p_text >= 0:
+                after = p_text + b - p_start
+            elif p_span is not None and b == (starts[last + 1] if last + 1 < len(starts) else size):
+                after = p_span[1]  # the placeholder is complete: the copy stands at the value's end
+            else:
+                after = -1
+            span = next((pieces[i][2] for i in range(first, last + 1) if pieces[i][2] is not None), None)
+            prop.append((copied, after, span))
+        if stop < len(text):
+            ids, prop = ids[:-1], prop[:-1]  # the text part may end inside a token
+        else:
+            ids.append(self.eot)
+            prop.append((True, len(text), None))
+        keep = sum(1 for copied, _, _ in prop if not copied) + s.k
+        s.prop = prop[:keep]
+        return ids[:keep]
+
+
+# cue words just before a value, per built-in type (speculation only: a wrong guess costs a forward)
+_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("PERSON", ("name", "dear", "hi", "hello", "holder", "patient", "contact", "customer", "from", "signed", "mr")),
+    ("DATE_OF_BIRTH", ("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita")),
+    ("US_SSN", ("ssn", "social security")),
+    ("US_DRIVER_LICENSE", ("dl", "driver", "licen")),
+    ("PASSPORT", ("passport", "pass no", "reisepass", "passeport", "pasaporte")),
+    ("IBAN_CODE", ("iban",)),
+    ("BANK_ACCOUNT", ("account", "acct", "a/c", "konto", "compte", "cuenta", "routing", "deposit", "sort code")),
+    ("CREDIT_CARD", ("card", "visa", "mastercard", "amex")),
+    ("PASSWORD", ("password", "passwd", "pwd", "pass", "passwort", "mot de passe", "contraseña")),
+    ("SECRET", ("key", "token", "secret", "bearer", "api", "credential")),
+    ("USERNAME", ("user", "login", "handle", "username", "account name")),
+    ("PHONE_NUMBER", ("phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me")),
+    ("EMAIL_ADDRESS", ("mail",)),
+    ("IP_ADDRESS", ("ip", "host")),
+    ("NATIONAL_ID", ("national id", "id number", "nin", "insee", "dni", "nie", "bsn", "steuer", "codice fiscale")),
+    ("STREET_ADDRESS", ("address", "ship to", "deliver", "lives at", "adresse", "dirección", "straße")),
+)
+
+
+_PATTERN_HINTS = frozenset({"PHONE_NUMBER", "US_SSN"})
+_SHAPES = (
+    ("EMAIL_ADDRESS", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}")),
+    ("IBAN_CODE", re.compile(r"[A-Z]{2}\d{2}[ -]?[A-Z0-9]{4}")),
+    ("IP_ADDRESS", re.compile(r"(\d{1,3}\.){3}\d{1,3}\b|[0-9a-fA-F]{1,4}:[0-9a-fA-F]{0,4}:")),
+)
+
+
+_CUED = re.compile(
+    r"(?i)(?<![\w-])(?P<cue>date of birth|dob|born on|ssn|social security(?: number| no\.?)?|"
+    r"passport(?: number| no\.?)?|password|passwd|pwd|username|user ?name|login|user|"
+    r"national id|driver'?s licen[cs]e(?: number| no\.?)?|dl(?: #| no\.?)?|"
+    r"api[ _-]?key|secret|token|(?<=[\s\"'])[A-Z0-9_]*(?:KEY|TOKEN|SECRET))"
+    r"[\"']?\s*(?:[:=#]|\bis\b|(?<=no\.)|(?<=number))\s*[\"']?"
+    r"|(?P<name>(?<![\w-])(?:dear|hi|hello|hey|thanks|name|holder|patient|contact|customer|signed|regards)\b"
+    r"[\"']?\s*[:,]?\s*[\"']?)(?=(?-i:[A-Z][a-zà-ÿ]))"
+)
+_CUED_LABELS = (
+    (("date of birth", "dob", "born on"), "DATE_OF_BIRTH"),
+    (("ssn", "social security"), "US_SSN"),
+    (("passport",), "PASSPORT"),
+    (("password", "passwd", "pwd"), "PASSWORD"),
+    (("username", "user name", "user", "login"), "USERNAME"),
+    (("national id",), "NATIONAL_ID"),
+    (("driver", "dl"), "US_DRIVER_LICENSE"),
+    (("api", "secret", "token", "key"), "SECRET"),
+)
+
+
+def cued_values(text: str, labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Values that a cue word announces (``DOB: ...``, ``password is ...``, ``Dear ...``), as
+    ``(start, end, label)`` guesses: proposed as placeholders before the model gets there,
+    so that a right guess costs no forward (a wrong one costs the rest of that proposal)."""
+    found = []
+    for m in _CUED.finditer(text):
+        if m.group("name") is not None:
+            label = "PERSON"
+        else:
+            cue = m.group("cue").lower()
+            label = next((lab for keys, lab in _CUED_LABELS if any(k in cue for k in keys)), "")
+        if label not in labels:
+            continue
+        end = guess_value_end(text, m.end(), label)
+        if end > m.end():
+            found.append((m.end(), end, label))
+    return found
+
+
+def _next_word_end(text: str, end: int) -> int:
+    """The end of the word after ``end`` on the same line (past a space or comma), trailing
+    punctuation left out; -1 when the line ends first."""
+    i = end
+    while i < len(text) and text[i] in " ,;":
+        i += 1
+    j = i
+    while j < len(text) and not text[j].isspace():
+        j += 1
+    word = text[i:j].rstrip(_TRAILING)
+    return i + len(word) if word and i > end else -1
+
+
+def _disjoint(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted spans, each dropped when it overlaps an earlier-starting (or longer) one."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def guess_label(text: str, start: int, labels: Sequence[str]) -> str | None:
+    """A guess of the type of the value at ``start`` from its shape (URL, e-mail) or the cue word
+    closest before it (``DOB:``, ``SSN``, ``call``...); None when nothing points anywhere."""
+    word = text[start : start + 64].split(None, 1)[0] if text[start : start + 64].strip() else ""
+    if "URL" in labels and word.lower().startswith(("http://", "https://", "www.")):
+        return "URL"
+    for label, shape in _SHAPES:
+        if label in labels and shape.match(word):
+            return label
+    before = text[max(0, start - 32) : start].lower().replace("_", " ").replace("-", " ")
+    digits = any(c.isdigit() for c in word)
+    best, best_at = None, -1
+    for label, cues in _CUES:
+        if label not in labels or (label in _NUMERIC and not digits) or (label == "PERSON" and not word[:1].isupper()):
+            continue
+        for cue in cues:
+            at = before.rfind(cue)
+            if at > best_at and (at == 0 or not before[at - 1].isalpha()):
+                best, best_at = label, at
+    return best
+
+
+_NUMERIC = frozenset({"DATE_OF_BIRTH", "US_SSN", "US_DRIVER_LICENSE", "PASSPORT", "IBAN_CODE", "BANK_ACCOUNT",
+                      "CREDIT_CARD", "PHONE_NUMBER", "IP_ADDRESS", "NATIONAL_ID"})  # fmt: skip
+_TITLES = frozenset({"Mrs", "Sra", "Srta", "Dra", "Prof", "Mme", "Mlle", "Hr", "Fr", "Dott", "Ing"})
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos", "das", "bin", "al", "zu"}
+)
+_MULTI_WORD_NUMBERS = frozenset({"PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "BANK_ACCOUNT", "NATIONAL_ID", "US_SSN"})
+_TRAILING = ".,;:!?)]}>\"'’"
+
+
+def guess_value_end(text: str, start: int, label: str) -> int:
+    """A guess of where a ``label`` value starting at ``start`` ends (only used to propose
+    where copying resumes after a placeholder): one word, extended over following
+    capitalised words and name particles for names, digit groups for numbers, the rest
+    of the line for addresses, a few words for dates; trailing punctuation and a
+    possessive ``'s`` are left out."""
+    n = len(text)
+    if not 0 <= start < n or text[start].isspace():
+        return -1
+
+    def word_end(i: int) -> int:
+        while i < n and not text[i].isspace():
+            i += 1
+        return i
+
+    end = word_end(start)
+    if label == "STREET_ADDRESS":
+        line = text.find("\n", start)
+        end = n if line < 0 else line
+    elif label in ("PERSON", "DATE_OF_BIRTH") or label in _MULTI_WORD_NUMBERS:
+        words, most = 1, 8 if label in _MULTI_WORD_NUMBERS else 5
+        while end + 1 < n and text[end] == " " and words < most:
+            last = text[start:end].rsplit(" ", 1)[-1].rstrip(".")
+            title = (len(last) <= 2 and last[:1].isupper()) or last in _TITLES
+            if text[end - 1] in ",;:!?" or (text[end - 1] == "." and not title):
+                break  # a sentence or list goes on (but "M. Diallo", "Dr. Ruiz" are names)
+            nxt = word_end(end + 1)
+            word = text[end + 1 : nxt].rstrip(_TRAILING)
+            if not word:
+                break
+            if label == "PERSON":
+                ok = word[0].isupper() or word.lower() in _NAME_PARTICLES
+            elif label == "DATE_OF_BIRTH":
+                ok = words < 3 and (word[0].isdigit() or word.isalpha())
+            else:
+                ok = any(c.isdigit() for c in word) or (word.isupper() and len(word) <= 4)
+            if not ok:
+                break
+            end, words = nxt, words + 1
+    value = text[start:end]
+    stripped = value.rstrip(_TRAILING)
+    for tail in ("'s", "’s"):
+        if stripped.endswith(tail) and len(stripped) > len(tail):
+            stripped = stripped[: -len(tail)]
+    return start + len(stripped) if stripped else end

@@ -5,12 +5,22 @@ and, where a checksum exists, only reports values that pass it. They never leave
 a checksum-valid card number or IBAN, an e-mail address or an IP address
 unmasked, whatever the model did.
 
-Merge policy (:func:`merge_spans`): model and rule spans are combined; where they
-overlap, the merged span covers both (a value half-masked is a leak) and takes the
-rule's entity type when the rule is checksum- or syntax-verified (EMAIL_ADDRESS,
-IP_ADDRESS, CREDIT_CARD, IBAN_CODE), else the longer span's type (the model's on a tie).
-US_SSN and PHONE_NUMBER rules count as unverified here: the SSN check is a range check that
-many other 9-digit identifiers pass, so a model span of the same extent keeps its type.
+Merge policy (:func:`merge_spans`), model spans with rule spans:
+
+- A *verified* rule match (checksum or syntax: EMAIL_ADDRESS, IP_ADDRESS, CREDIT_CARD,
+  IBAN_CODE) is exact: it is kept with its extent and type. A model span that overlaps
+  it is cut around it; what is left of the model span stays masked (with the model's
+  type) when it still holds a letter or digit, trimmed of spaces and punctuation at
+  its edges: a model span over ``(IBAN) DE44 ...`` becomes the verified ``DE44 ...`` and
+  a model span over ``IBAN``. What the model masked is never unmasked, only separated
+  from the verified value (a lone bracket or ``=`` is left as text).
+- An *unverified* match (US_SSN is a range check that many 9-digit identifiers pass;
+  PHONE_NUMBER is a pattern) adds a span where the model found nothing. Where it
+  overlaps a model span, the model's span keeps its type and is only widened by the
+  match's parts that hold a digit (a half-masked number is a leak; a widened bracket
+  or label is not).
+- Overlapping spans left after that are united; the type is the verified rule's, else
+  the longer span's (the model's on a tie).
 """
 
 from __future__ import annotations
@@ -139,20 +149,23 @@ def detect_rules(text: str, types: Sequence[str] = DEFAULT_RULES) -> list[Span]:
     for etype in types:
         for start, end in RULE_DETECTORS[etype].find(text):
             found.append(Span(start, end, etype, score=1.0, source="rule"))
-    return merge_spans([], found)
+    return _unite(found)
 
 
 def _priority(span: Span) -> tuple[int, int]:
+    return (1 if _verified(span) else 0, len(span))
+
+
+def _verified(span: Span) -> bool:
     detector = RULE_DETECTORS.get(span.entity_type)
-    verified = span.source == "rule" and detector is not None and detector.verified
-    return (1 if verified else 0, len(span))
+    return span.source == "rule" and detector is not None and detector.verified
 
 
-def merge_spans(model: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
-    """Union of overlapping spans (see the module docstring for which type wins)."""
-    spans = sorted([*model, *rules], key=lambda s: (s.start, -s.end))
+def _unite(spans: Iterable[Span]) -> list[Span]:
+    """Union of overlapping spans; the type of the verified rule span, else the longer one."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     merged: list[Span] = []
-    for span in spans:
+    for span in ordered:
         if merged and span.start < merged[-1].end:
             prev = merged[-1]
             winner = max(prev, span, key=_priority)
@@ -167,6 +180,55 @@ def merge_spans(model: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+def _trim(text: str | None, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without spaces and punctuation at its edges; None if nothing is left
+    that holds a letter or digit (without ``text``: unchanged unless empty)."""
+    if text is None:
+        return (start, end) if end > start else None
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _has_digit(text: str | None, start: int, end: int) -> bool:
+    return text is None or any(c.isdigit() for c in text[start:end])
+
+
+def merge_spans(model: Sequence[Span], rules: Sequence[Span], text: str | None = None) -> list[Span]:
+    """Model spans combined with rule spans (see the module docstring). ``text`` lets the
+    policy look at the characters (trimming, digits); without it, overlaps are united."""
+    verified = [r for r in rules if _verified(r)]
+    pattern = [r for r in rules if not _verified(r)]
+    kept: list[Span] = []
+    for m in _unite(model):
+        hits = sorted((v for v in verified if v.start < m.end and m.start < v.end), key=lambda v: v.start)
+        if not hits or text is None:
+            kept.append(m)
+            continue
+        cursor = m.start
+        for a, b in [*((v.start, v.end) for v in hits), (m.end, m.end)]:
+            piece = _trim(text, cursor, min(a, m.end))
+            if piece is not None:
+                kept.append(Span(piece[0], piece[1], m.entity_type, m.score, m.source))
+            cursor = max(cursor, b)
+    for p in pattern:
+        overlapping = [i for i, m in enumerate(kept) if m.start < p.end and p.start < m.end]
+        if not overlapping:
+            kept.append(p)
+            continue
+        if text is None:
+            kept.append(p)  # united below
+            continue
+        first, last = kept[overlapping[0]], kept[overlapping[-1]]
+        start = p.start if p.start < first.start and _has_digit(text, p.start, first.start) else first.start
+        end = p.end if p.end > last.end and _has_digit(text, last.end, p.end) else last.end
+        kept[overlapping[0]] = Span(start, first.end, first.entity_type, first.score, "model+rule")
+        kept[overlapping[-1]] = Span(kept[overlapping[-1]].start, end, last.entity_type, last.score, "model+rule")
+    return _unite([*kept, *verified])
 
 
 def rule_types(rules: bool | Mapping[str, bool] | Sequence[str] | None) -> tuple[str, ...]:

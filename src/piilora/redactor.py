@@ -82,7 +82,7 @@ class Redactor:
         max_input_tokens: int = 384,
         overlap_tokens: int = 48,
         batch_size: int = 16,
-        prompt_lookup: int = 12,
+        prompt_lookup: int = 16,
         decoder: Literal["copy", "generate"] = "copy",
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
@@ -194,7 +194,7 @@ class Redactor:
         for text, spans, fl in zip(texts, per_text, flags):
             model_spans = merge_spans(spans, [])
             rule_spans = detect_rules(text, self.rules) if self.rules else []
-            out.append((merge_spans(model_spans, rule_spans), fl))
+            out.append((merge_spans(model_spans, rule_spans, text), fl))
         return out
 
     def _windows(self, index: int, text: str) -> list[_Window]:
@@ -264,6 +264,7 @@ class Redactor:
                         [window_texts[i] for i in group],
                         max_new_tokens=[limits[i] for i in group],
                         stats=self.stats,
+                        hints=[_hints(window_texts[i]) for i in group],
                     )
                     for i, a in zip(group, ids):
                         answers[i] = parse_answer(self.tokenizer, a)
@@ -277,6 +278,12 @@ class Redactor:
                 batch_size=self.batch_size,
                 prompt_lookup=self.prompt_lookup,
             )
+
+
+def _hints(text: str) -> list[tuple[int, int, str]]:
+    """Rule matches of every type: the copy decoder's guesses of labels and value ends (they
+    steer speculation only, so they apply whether or not ``rules`` merges rule spans)."""
+    return [(s.start, s.end, s.entity_type) for s in detect_rules(text)]
 
 
 def load_masker(

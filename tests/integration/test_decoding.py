@@ -156,3 +156,99 @@ def test_open_placeholder_proposes_the_rest_of_a_label(model, gemma_tokenizer):
     assert proposal("born on [DATE_OF_BIRTH] [", copied=True) == ""  # a copied bracket is text
     assert proposal("born on [DATE_OF_BIRTH]", copied=False) == ""  # closed
     assert proposal("born on [note", copied=False) == ""  # no label starts like that
+
+
+def _oracle(model, prompt, targets):
+    """A model whose greedy answer is ``targets`` whatever it is fed: the hidden state at answer
+    position i is the (scaled) embedding of ``targets[i]``."""
+
+    class Oracle(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.inner = model.model
+            self.config = model.config
+
+        def forward(self, input_ids, position_ids, cache, use_cache, **kwargs):
+            self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
+            idx = (position_ids - len(prompt) + 1).clamp(0, len(targets) - 1)
+            hidden = model.lm_head.weight[torch.tensor(targets)[idx]] * 100
+            return type("Out", (), {"last_hidden_state": hidden})()
+
+    return type("M", (), {"model": Oracle(), "lm_head": model.lm_head})()
+
+
+MASKED = [
+    (
+        "Hi, I am Jane Doe, mail me at jane@doe.com please, or call Bob.",
+        "Hi, I am [PERSON], mail me at [EMAIL_ADDRESS] please, or call [PERSON].",
+    ),
+    (
+        "Card 4111 1111 1111 1111 (Visa) for Dr. Ann Lee; IBAN DE44 5001 0517 5407 3249 31.",
+        "Card [CREDIT_CARD] (Visa) for [PERSON]; IBAN [IBAN_CODE].",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), MASKED)
+def test_placeholder_speculation_keeps_the_answer_and_saves_forwards(model, gemma_tokenizer, text, masked):
+    """Labels, value ends and rule hints only steer proposals: the answer is the model's greedy
+    answer with good hints, wrong hints or none, and good guesses take fewer forwards."""
+    from piilora.redactor import _hints
+
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    p = prompt_ids(gemma_tokenizer, text)
+    targets = [*gemma_tokenizer(masked, add_special_tokens=False)["input_ids"], eot]
+    oracle = _oracle(model, p, targets)
+    labels = ["PERSON", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "PHONE_NUMBER"]
+    good = _hints(text)
+    assert good  # the rules see the e-mail / card / IBAN
+    wrong = [(0, 3, "CREDIT_CARD"), (len(text) // 2, len(text) // 2 + 4, "EMAIL_ADDRESS")]
+    forwards = {}
+    for name, hints in (("good", [good]), ("wrong", [wrong]), ("none", None)):
+        stats = DecodeStats()
+        decoder = CopyDecoder(oracle, gemma_tokenizer, labels=labels)
+        out = decoder.answer_batch([p], [text], max_new_tokens=len(targets) + 5, stats=stats, hints=hints)[0]
+        assert out == targets, name
+        forwards[name] = stats.forwards
+    plain = CopyDecoder(oracle, gemma_tokenizer, labels=labels, lookahead=0).answer(p, text, max_new_tokens=80)
+    assert plain == targets
+    assert forwards["good"] < forwards["none"] < len(targets)
+
+
+def test_guessed_value_ends_and_labels():
+    from piilora.decoding import guess_label, guess_value_end
+
+    text = "Dear Dr. Ann van Lee, call +33 1 42 68 53 00 today. DOB: 1 May 1990. Jane Doe's car. See https://x.io/a."
+    labels = ["PERSON", "PHONE_NUMBER", "DATE_OF_BIRTH", "URL"]
+
+    def value(word: str, label: str) -> str:
+        start = text.index(word)
+        return text[start : guess_value_end(text, start, label)]
+
+    assert value("Dr.", "PERSON") == "Dr. Ann van Lee"
+    assert value("+33", "PHONE_NUMBER") == "+33 1 42 68 53 00"
+    assert value("1 May", "DATE_OF_BIRTH") == "1 May 1990"
+    assert value("Jane", "PERSON") == "Jane Doe"
+    assert value("https", "URL") == "https://x.io/a"
+    assert guess_label(text, text.index("+33"), labels) == "PHONE_NUMBER"
+    assert guess_label(text, text.index("1 May"), labels) == "DATE_OF_BIRTH"
+    assert guess_label(text, text.index("https"), labels) == "URL"
+    assert guess_label(text, text.index("Dr."), labels) == "PERSON"
+    assert guess_value_end(text, len(text), "PERSON") == -1
+
+
+def test_cue_words_announce_values():
+    from piilora.decoding import cued_values
+
+    labels = ["PERSON", "PASSWORD", "USERNAME", "DATE_OF_BIRTH", "SECRET", "PASSPORT"]
+
+    def cued(text):
+        return [(text[a:b], label) for a, b, label in cued_values(text, labels)]
+
+    assert cued("Dear Jane Doe, your password is hunter2.") == [("Jane Doe", "PERSON"), ("hunter2", "PASSWORD")]
+    assert cued('{"username": "jdoe", "password": "x!9"}') == [("jdoe", "USERNAME"), ("x!9", "PASSWORD")]
+    assert cued("DOB: 1 May 1990; KEY=sk_live_abc") == [("1 May 1990", "DATE_OF_BIRTH"), ("sk_live_abc", "SECRET")]
+    assert cued("Passport no. X1234567 ok") == [("X1234567", "PASSPORT")]
+    for plain in ("Hi team, the token expired", "user logged in", "password reset link sent"):
+        assert cued(plain) == []
+    assert cued_values("DOB: 1 May 1990", ["PERSON"]) == []  # only the adapter's labels

@@ -1,4 +1,8 @@
+from itertools import pairwise
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from piilora import ConfigError
 from piilora.detectors import detect_rules, merge_spans, rule_types
@@ -66,3 +70,61 @@ def test_ssn_rule_does_not_relabel_a_model_span_of_the_same_extent():
     email = "write to jane@doe.com"
     merged = merge_spans([Span(9, 20, "USERNAME", source="model")], detect_rules(email, ("EMAIL_ADDRESS",)))
     assert [s.entity_type for s in merged] == ["EMAIL_ADDRESS"]
+
+
+def _merged(text, model, rules):
+    return [(text[s.start : s.end], s.entity_type) for s in merge_spans(model, rules, text)]
+
+
+def test_verified_match_keeps_its_extent_and_the_model_rest_stays_masked():
+    text = "Payee account (IBAN) DE89 3704 0044 0532 0130 00 today."
+    rules = detect_rules(text, ("IBAN_CODE",))
+    start = text.index("IBAN)")
+    model = [Span(start, text.index(" today"), "BANK_ACCOUNT", source="model")]  # "IBAN) DE89 ... 00"
+    assert _merged(text, model, rules) == [("IBAN", "BANK_ACCOUNT"), ("DE89 3704 0044 0532 0130 00", "IBAN_CODE")]
+    # a leftover without letters or digits is left as text
+    model = [Span(start + 4, text.index(" today"), "BANK_ACCOUNT", source="model")]  # ") DE89 ..."
+    assert _merged(text, model, rules) == [("DE89 3704 0044 0532 0130 00", "IBAN_CODE")]
+    # without the text, overlaps are united as before
+    assert [s.entity_type for s in merge_spans(model, rules)] == ["IBAN_CODE"]
+
+
+def test_pattern_match_widens_a_model_span_only_by_digits():
+    text = "Ref (630-47-1341) and call +33 1 42 68 53 00 now"
+    phone = detect_rules(text, ("PHONE_NUMBER",))
+    assert [text[s.start : s.end] for s in phone] == ["(630-47-1341", "+33 1 42 68 53 00"]  # the pattern's "("
+    ssn = text.index("630")
+    model = [Span(ssn, ssn + 11, "US_SSN", source="model")]
+    assert _merged(text, model, phone[:1]) == [("630-47-1341", "US_SSN")]  # the model's extent and type
+    half = [Span(text.index("42 68"), text.index(" now"), "PHONE_NUMBER", source="model")]
+    assert _merged(text, half, phone[1:]) == [("+33 1 42 68 53 00", "PHONE_NUMBER")]  # no half-masked number
+    assert _merged(text, [], phone[1:]) == [("+33 1 42 68 53 00", "PHONE_NUMBER")]  # where the model found nothing
+
+
+_TYPES = ("PERSON", "EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER", "US_SSN")
+
+
+@given(
+    text=st.text(alphabet="ab1 (-)@.", min_size=1, max_size=24),
+    raw=st.lists(st.tuples(st.integers(0, 24), st.integers(1, 12), st.sampled_from(_TYPES), st.booleans()), max_size=6),
+)
+@example(text="a11a", raw=[(2, 1, "PERSON", False), (0, 4, "PHONE_NUMBER", True)])
+@example(text="(IBAN", raw=[(0, 5, "PERSON", False), (3, 2, "IBAN_CODE", True)])
+@settings(max_examples=500, deadline=None)
+def test_merge_never_unmasks_a_letter_or_digit_and_keeps_verified_matches(text, raw):
+    model, rules = [], []
+    for start, size, label, is_rule in raw:
+        start = min(start, len(text) - 1)
+        label = "PHONE_NUMBER" if is_rule and label == "PERSON" else label  # rules find no names
+        span = Span(start, min(len(text), start + size), label, source="rule" if is_rule else "model")
+        (rules if is_rule else model).append(span)
+    rules = [r for r in rules if not any(r.start < o.end and o.start < r.end for o in rules if o is not r)]
+    merged = merge_spans(model, rules, text)
+    assert all(a.end <= b.start for a, b in pairwise(merged))  # sorted, disjoint
+    covered = {i for s in merged for i in range(s.start, s.end)}
+    for s in [*model, *rules]:
+        kept = str.isdigit if s.entity_type in ("PHONE_NUMBER", "US_SSN") and s.source == "rule" else str.isalnum
+        assert all(i in covered for i in range(s.start, s.end) if kept(text[i]))
+    for r in rules:
+        if r.entity_type in ("EMAIL_ADDRESS", "IBAN_CODE"):
+            assert any(m.start <= r.start and r.end <= m.end and m.entity_type == r.entity_type for m in merged)
