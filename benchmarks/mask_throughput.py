@@ -104,6 +104,26 @@ def per_token(stats: Any) -> float:
     return stats.forwards / max(1, stats.tokens)
 
 
+def single_and_batched(
+    red: Any, items: list[str], rows: dict[str, dict], single_name: str, batch_name: str
+) -> tuple[list[str], list[str]]:
+    """Time ``red.mask`` one text at a time, then ``red.mask_batch`` over all ``items``; add both
+    rows (with forwards per generated token) and return both lists of masks."""
+    red.mask(items[0])  # the instruction-prefix KV is computed once per Redactor
+    red.stats.__init__()
+    single, lat, total = timed(lambda t: red.mask(t).text, items)
+    rows[single_name] = {"seconds": total, "latencies": lat, "n": len(items),
+                         "forwards_per_token": per_token(red.stats), "tokens": red.stats.tokens}  # fmt: skip
+    red.stats.__init__()
+    t0 = time.perf_counter()
+    batched = [r.text for r in red.mask_batch(items)]
+    total = time.perf_counter() - t0
+    rows[batch_name] = {"seconds": total, "latencies": [total / len(items)] * len(items), "n": len(items),
+                        "batch": True, "tokens": red.stats.tokens,
+                        "forwards_per_token": per_token(red.stats)}  # fmt: skip
+    return single, batched
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--adapter", default=None, help="adapter dir (default: the shipped adapter)")
@@ -131,36 +151,13 @@ def main() -> None:
                                                           "tokens": base_tokens}  # fmt: skip
 
     red32 = Redactor.from_pretrained(adapter, rules=False, dtype="float32")
-    red32.mask(items[0])
-    red32.stats.__init__()
-    out32, lat, total = timed(lambda t: red32.mask(t).text, items)
-    rows["(b) Redactor.mask, fp32, batch 1"] = {"seconds": total, "latencies": lat, "n": len(items),
-                                               "forwards_per_token": per_token(red32.stats),
-                                               "tokens": red32.stats.tokens}  # fmt: skip
-    red32.stats.__init__()
-    t0 = time.perf_counter()
-    batch32 = [r.text for r in red32.mask_batch(items)]
-    total = time.perf_counter() - t0
-    rows["(b2) Redactor.mask_batch, fp32"] = {"seconds": total, "n": len(items), "batch": True,
-                                             "latencies": [total / len(items)] * len(items),
-                                             "forwards_per_token": per_token(red32.stats),
-                                             "tokens": red32.stats.tokens}  # fmt: skip
+    out32, batch32 = single_and_batched(red32, items, rows, "(b) Redactor.mask, fp32, batch 1",
+                                        "(b2) Redactor.mask_batch, fp32")  # fmt: skip
 
     dtype = str(resolve_dtype(args.dtype)).replace("torch.", "")
     red = Redactor.from_pretrained(adapter, rules=False, dtype=dtype)
-    red.mask(items[0])  # the instruction-prefix KV is computed once per Redactor
-    red.stats.__init__()
-    single, lat, total = timed(lambda t: red.mask(t).text, items)
-    rows[f"(c) Redactor.mask, {dtype}, batch 1"] = {"seconds": total, "latencies": lat, "n": len(items),
-                                                   "forwards_per_token": per_token(red.stats),
-                                                   "tokens": red.stats.tokens}  # fmt: skip
-    red.stats.__init__()
-    t0 = time.perf_counter()
-    batched = [r.text for r in red.mask_batch(items)]
-    total = time.perf_counter() - t0
-    rows[f"(d) Redactor.mask_batch, {dtype}"] = {"seconds": total, "latencies": [total / len(items)] * len(items),
-                                                "n": len(items), "batch": True, "tokens": red.stats.tokens,
-                                                "forwards_per_token": per_token(red.stats)}  # fmt: skip
+    single, batched = single_and_batched(red, items, rows, f"(c) Redactor.mask, {dtype}, batch 1",
+                                         f"(d) Redactor.mask_batch, {dtype}")  # fmt: skip
 
     generated = None
     if args.plain:

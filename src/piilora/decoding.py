@@ -255,8 +255,8 @@ class CopyDecoder:
                 s.spec = _disjoint([*hinted, *cued_values(text, self.labels)])
             seqs.append(s)
         with torch.no_grad():
-            # the answer starts as a copy of the text: propose its first tokens with the prompt
-            # the first proposals ride with the prompts: long for one text, shorter in big batches
+            # the answer starts as a copy of the text: propose it with the prompt (long for one
+            # text, shorter in big batches, where every row pays for the widest)
             first_k = max(self.lookahead, min(self.first_lookahead, 512 // len(seqs)))
             first = [self._first_proposal(s, first_k) for s in seqs]
             state, hidden = self._prefill([list(p) for p in prompts], first)
@@ -307,9 +307,7 @@ class CopyDecoder:
         if self.lookahead <= 0:
             return []
         if s.spec:
-            k, s.k = s.k, first_k
-            proposal = self._text_proposal(s, "", 0)
-            s.k = k
+            proposal = self._text_proposal(s, "", 0, first_k)
         elif len(s.source) < first_k:
             proposal = [*s.source, self.eot]
         else:
@@ -595,11 +593,12 @@ class CopyDecoder:
             at = found + len(tail) if found >= 0 else -1
         return self._text_proposal(s, "", at) if at >= 0 else []
 
-    def _text_proposal(self, s: _Seq, head: str, at: int) -> list[int]:
-        """Tokens of ``head`` (the rest of a placeholder) then up to ``s.k`` tokens of the text from
-        character ``at``, with hinted values (``s.spec``) replaced by their placeholders, all
-        tokenised together as the answer would be."""
-        text, limit = s.text, at + 8 * s.k + 16
+    def _text_proposal(self, s: _Seq, head: str, at: int, k: int | None = None) -> list[int]:
+        """Tokens of ``head`` (the rest of a placeholder) then up to ``k`` (default ``s.k``) tokens
+        of the text from character ``at``, with hinted values (``s.spec``) replaced by their
+        placeholders, all tokenised together as the answer would be."""
+        k = s.k if k is None else k
+        text, limit = s.text, at + 8 * k + 16
         built = [head]
         size = len(head)
         # pieces of the proposal string: (string start, text position at its start, value span or None)
@@ -643,7 +642,7 @@ class CopyDecoder:
         else:
             ids.append(self.eot)
             prop.append((True, len(text), None))
-        keep = sum(1 for copied, _, _ in prop if not copied) + s.k
+        keep = sum(1 for copied, _, _ in prop if not copied) + k
         s.prop = prop[:keep]
         return ids[:keep]
 

@@ -51,6 +51,25 @@ def test_allowed_set_spells_the_input_and_placeholders(gemma_tokenizer):
     assert len(allowed) < 5000  # vs 262144 rows of the full head
 
 
+def _oracle(model, prompt, targets):
+    """A model whose greedy answer is ``targets`` whatever it is fed: the hidden state at answer
+    position i is the (scaled) embedding of ``targets[i]``."""
+
+    class Oracle(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.inner = model.model
+            self.config = model.config
+
+        def forward(self, input_ids, position_ids, cache, use_cache, **kwargs):
+            self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
+            idx = (position_ids - len(prompt) + 1).clamp(0, len(targets) - 1)
+            hidden = model.lm_head.weight[torch.tensor(targets)[idx]] * 100
+            return type("Out", (), {"last_hidden_state": hidden})()
+
+    return type("M", (), {"model": Oracle(), "lm_head": model.lm_head})()
+
+
 def test_speculation_accepts_copies_and_keeps_greedy(gemma_tokenizer):
     """A model that always predicts 'the next prompt token' is a perfect copier: speculation must
     accept its proposals and still produce exactly what greedy decoding produces."""
@@ -62,22 +81,7 @@ def test_speculation_accepts_copies_and_keeps_greedy(gemma_tokenizer):
     eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
     targets = [*body_ids, eot]
 
-    class Copier(torch.nn.Module):
-        """Wraps the tiny model: the hidden state of position i is the embedding of the token
-        that should follow it (the next text token, by position in the answer)."""
-
-        def __init__(self):
-            super().__init__()
-            self.inner = model.model
-            self.config = model.config
-
-        def forward(self, input_ids, position_ids, cache, use_cache, **kwargs):
-            self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
-            idx = (position_ids[0] - len(p) + 1).clamp(0, len(targets) - 1)
-            hidden = model.lm_head.weight[torch.tensor(targets)[idx]][None] * 100
-            return type("Out", (), {"last_hidden_state": hidden})()
-
-    fake = type("M", (), {"model": Copier(), "lm_head": model.lm_head})()
+    fake = _oracle(model, p, targets)  # a perfect copier
     stats = DecodeStats()
     out = CopyDecoder(fake, gemma_tokenizer, labels=["PERSON"], lookahead=8).answer(
         p, text, max_new_tokens=64, stats=stats
@@ -156,25 +160,6 @@ def test_open_placeholder_proposes_the_rest_of_a_label(model, gemma_tokenizer):
     assert proposal("born on [DATE_OF_BIRTH] [", copied=True) == ""  # a copied bracket is text
     assert proposal("born on [DATE_OF_BIRTH]", copied=False) == ""  # closed
     assert proposal("born on [note", copied=False) == ""  # no label starts like that
-
-
-def _oracle(model, prompt, targets):
-    """A model whose greedy answer is ``targets`` whatever it is fed: the hidden state at answer
-    position i is the (scaled) embedding of ``targets[i]``."""
-
-    class Oracle(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.inner = model.model
-            self.config = model.config
-
-        def forward(self, input_ids, position_ids, cache, use_cache, **kwargs):
-            self.inner(input_ids=input_ids, position_ids=position_ids, cache=cache, use_cache=use_cache)
-            idx = (position_ids - len(prompt) + 1).clamp(0, len(targets) - 1)
-            hidden = model.lm_head.weight[torch.tensor(targets)[idx]] * 100
-            return type("Out", (), {"last_hidden_state": hidden})()
-
-    return type("M", (), {"model": Oracle(), "lm_head": model.lm_head})()
 
 
 MASKED = [
