@@ -60,10 +60,15 @@ def _cmd_data_show(args: argparse.Namespace) -> int:
 
 def _cmd_train(args: argparse.Namespace) -> int:
     from piilora.config import AdapterConfig, TrainConfig
-    from piilora.training import Trainer
+    from piilora.training import Trainer, init_adapter_config
 
-    adapter = AdapterConfig.from_json(args.adapter_config) if args.adapter_config else AdapterConfig()
     train = TrainConfig.from_json(args.train_config) if args.train_config else TrainConfig()
+    if args.init_adapter:
+        train = train.replace(init_adapter=args.init_adapter)
+    if args.adapter_config:
+        adapter = AdapterConfig.from_json(args.adapter_config)
+    else:  # refining an adapter keeps its rank, alpha and targets
+        adapter = init_adapter_config(train.init_adapter) or AdapterConfig()
     adapter_overrides = {
         "r": args.rank,
         "alpha": args.alpha,
@@ -262,6 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--batch-size", type=int, help="examples per optimizer step (global)")
     train.add_argument("--micro-batch-size", type=int, help="examples per forward pass per process")
     train.add_argument("--lr", type=float, help="peak learning rate")
+    train.add_argument(
+        "--init-adapter",
+        help="start from a trained adapter ('default': the shipped one, or an adapter dir) instead of a fresh init",
+    )
     train.add_argument("--rank", type=int, help="LoRA rank")
     train.add_argument("--alpha", type=int, help="LoRA alpha")
     train.add_argument("--dropout", type=float, help="LoRA dropout")

@@ -184,6 +184,9 @@ class TrainConfig(_Config):
     compile: ``torch.compile`` the transformer body: ~1.7x faster steps after a one-off compile of
       ~90 s on a 2-core CPU. ``None`` (auto) compiles when ``max_steps >= 100`` and a C++ compiler exists.
     num_threads: torch intra-op threads per process (0: leave torch's default).
+    init_adapter: start the LoRA weights from a trained adapter instead of a fresh init:
+      ``"default"`` (the shipped one) or an adapter dir. Its rank, alpha and target modules must
+      match the ``AdapterConfig``; use it to refine the default adapter on your own data.
     """
 
     base_model: str | None = None
@@ -212,6 +215,7 @@ class TrainConfig(_Config):
     head_chunk: int = 256
     compile: bool | None = None
     num_threads: int = 0
+    init_adapter: str | None = None
 
     def __post_init__(self) -> None:
         owner = "TrainConfig"
@@ -255,6 +259,10 @@ class TrainConfig(_Config):
             if getattr(self, name) < 0:
                 raise ConfigError(f"{owner}.{name} must be >= 0, got {getattr(self, name)}")
         _check_choice(owner, "precision", self.precision, Precision)
+        if self.init_adapter is not None:
+            _check_type(owner, "init_adapter", self.init_adapter, str)
+            if not self.init_adapter.strip():
+                raise ConfigError(f"{owner}.init_adapter must be 'default' or an adapter dir, got an empty string")
 
     def lr_at(self, step: int) -> float:
         """Learning rate for optimizer step ``step`` (0-based): linear warmup, cosine decay."""

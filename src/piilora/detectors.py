@@ -109,11 +109,23 @@ def _ssns(text: str) -> Iterable[tuple[int, int]]:
     from stdnum.us import ssn
 
     for m in _SSN_RE.finditer(text):
-        if ssn.is_valid(m.group(0)):
+        if ssn.is_valid(m.group(0)) and not _glued(text, *m.span()):
             yield m.span()
 
 
 _PHONE_REGIONS = ("US", "GB", "DE", "FR", "ES", "IT", "NL")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is part of a longer identifier (``ORD-2024-252880``,
+    ``build_20240512``): an alphanumeric, or a joiner followed by one, on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or after.isalnum():
+        return True
+    joined_before = before in "-_/" and start > 1 and text[start - 2].isalnum()
+    joined_after = after in "-_" and end + 1 < len(text) and text[end + 1].isalnum()
+    return joined_before or joined_after
 
 
 def _phones(text: str) -> Iterable[tuple[int, int]]:
@@ -123,7 +135,7 @@ def _phones(text: str) -> Iterable[tuple[int, int]]:
     for region in _PHONE_REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             span = (match.start, match.end)
-            if span not in seen:
+            if span not in seen and not _glued(text, *span):
                 seen.add(span)
                 yield span
 

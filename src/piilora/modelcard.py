@@ -29,6 +29,16 @@ def render_model_card(meta: Mapping[str, Any], *, extra_metrics: Mapping[str, An
     schedule = train.get("schedule_steps")
     part = f" (the first part of a {schedule}-step schedule)" if schedule and schedule != train.get("max_steps") else ""
     where = f"\nTrained on {meta['trained_on']}." if meta.get("trained_on") else ""
+    init = meta.get("init_adapter") or {}
+    if init:
+        where += (
+            f"\nStarted from a trained adapter ({init.get('name')}, piilora {init.get('piilora_version', '?')}, "
+            f"adapter_model.safetensors sha256 `{str(init.get('sha256', '?'))[:16]}…`), not a fresh LoRA init; "
+            "`recipe.json` records both stages."
+        )
+    from piilora.data.templates import GENRES, TEMPLATES
+
+    bank = f"~{round(len(TEMPLATES), -1)} templates in {len(GENRES)} genres"
     return f"""---
 library_name: peft
 base_model: google/gemma-3-270m
@@ -54,8 +64,9 @@ and adds deterministic detectors for e-mails, IPs, cards, IBANs, SSNs and phone 
 
 ## Training data
 
-Synthetic only: piilora's corpus generator (Faker-backed values in 7 locales, ~880 templates in
-19 genres, hard negatives, ≥20% PII-free texts). No real personal data was used.
+Synthetic only: piilora's corpus generator (Faker-backed values in 7 locales, {bank}, hard
+negatives, ≥20% PII-free texts). No real personal data was used. Validation and test texts come
+from templates and context phrases held out of training.
 
 ## Training
 

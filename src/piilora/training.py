@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from accelerate import Accelerator
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
-__all__ = ["Trainer", "bf16_supported", "write_adapter"]
+__all__ = ["Trainer", "bf16_supported", "init_adapter_config", "write_adapter"]
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +143,11 @@ class Trainer:
         plugin_manager: pluggy.PluginManager | None = None,
         progress: bool = True,
     ) -> None:
-        self.adapter_config = adapter_config or AdapterConfig()
         self.config = train_config or TrainConfig()
+        self._init_dir = _init_adapter_dir(self.config.init_adapter)
+        self.adapter_config = adapter_config or init_adapter_config(self.config.init_adapter) or AdapterConfig()
+        if self._init_dir is not None:
+            _check_init_fits(self._init_dir, self.adapter_config)
         self.output_dir = Path(output_dir)
         self.resume = resume
         self.progress = progress
@@ -226,8 +229,12 @@ class Trainer:
         peft_config = self.adapter_config.to_peft()
         identity = base_identity(self.config.base_model)
         # what PEFT users load the adapter onto (a hub id for the default, never a local cache path)
-        peft_config.base_model_name_or_path = identity["hub_id"] or identity["name"]
+        hub_name = identity["hub_id"] or identity["name"]
+        peft_config.base_model_name_or_path = hub_name
         model = get_peft_model(base, peft_config)
+        model.peft_config["default"].base_model_name_or_path = hub_name  # peft resets it to the local path
+        if self._init_dir is not None:
+            _load_init_weights(model, self._init_dir)
         for p in model.parameters():
             if p.requires_grad:
                 p.data = p.data.float()
@@ -612,6 +619,8 @@ class Trainer:
                 "step": step,
                 "metrics": metrics,  # as logged up to the chosen checkpoint's step
             }
+            if self._init_dir is not None:
+                meta["init_adapter"] = _init_provenance(self._init_dir, self.config.init_adapter)
             with _atomic_dir(target) as tmp:
                 for f in (chosen / "adapter").iterdir():
                     shutil.copy2(f, tmp / f.name)
@@ -619,6 +628,95 @@ class Trainer:
             _plot_loss(self.output_dir / "metrics.jsonl", self.output_dir / "loss.png")
         acc.wait_for_everyone()
         return target
+
+
+# -- starting from a trained adapter --------------------------------------------------------
+_LORA_FIELDS = (("r", "r"), ("lora_alpha", "alpha"), ("use_rslora", "use_rslora"), ("use_dora", "use_dora"))
+
+
+def _init_adapter_dir(spec: str | None) -> Path | None:
+    """The adapter dir ``TrainConfig.init_adapter`` names (``"default"``: the shipped one)."""
+    if spec is None:
+        return None
+    from piilora.redactor import DEFAULT_ADAPTER
+
+    directory = DEFAULT_ADAPTER if spec == "default" else Path(spec).expanduser()
+    missing = [n for n in ("adapter_config.json", "adapter_model.safetensors") if not (directory / n).is_file()]
+    if missing:
+        raise ConfigError(
+            f"TrainConfig.init_adapter: {directory} is not a PEFT adapter dir (missing {', '.join(missing)})"
+        )
+    return directory
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        return dict(json.loads(path.read_text()))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"TrainConfig.init_adapter: cannot read {path}: {exc}") from None
+
+
+def init_adapter_config(spec: str | None) -> AdapterConfig | None:
+    """The AdapterConfig of the adapter ``TrainConfig.init_adapter`` names (``None`` for none):
+    its piilora.json's, else read from its PEFT config."""
+    directory = _init_adapter_dir(spec)
+    if directory is None:
+        return None
+    meta = directory / ADAPTER_META
+    if meta.is_file() and "adapter_config" in (recorded := _read_json(meta)):
+        return AdapterConfig.from_dict(recorded["adapter_config"])
+    peft = _read_json(directory / "adapter_config.json")
+    return AdapterConfig(
+        r=int(peft["r"]),
+        alpha=peft["lora_alpha"],
+        target_modules=tuple(sorted(peft["target_modules"])),
+        use_rslora=bool(peft.get("use_rslora", False)),
+        use_dora=bool(peft.get("use_dora", False)),
+    )
+
+
+def _check_init_fits(directory: Path, config: AdapterConfig) -> None:
+    """Refuse an init adapter whose shape or scaling differs from ``config`` (naming each field)."""
+    if config.init in ("pissa", "olora"):
+        raise ConfigError(f"TrainConfig.init_adapter cannot be combined with AdapterConfig.init={config.init!r}")
+    peft = _read_json(directory / "adapter_config.json")
+    diffs = [
+        f"{ours}: adapter {peft.get(theirs)!r}, AdapterConfig {getattr(config, ours)!r}"
+        for theirs, ours in _LORA_FIELDS
+        if peft.get(theirs, False) != getattr(config, ours)
+    ]
+    if sorted(peft.get("target_modules") or []) != sorted(config.target_modules):
+        diffs.append(f"target_modules: adapter {sorted(peft.get('target_modules') or [])}, "
+                     f"AdapterConfig {sorted(config.target_modules)}")  # fmt: skip
+    if diffs:
+        raise ConfigError(f"TrainConfig.init_adapter {directory} does not match the AdapterConfig: {'; '.join(diffs)}")
+
+
+def _load_init_weights(model: Any, directory: Path) -> None:
+    """Copy the init adapter's LoRA weights into the fresh PEFT model (every LoRA tensor, exactly)."""
+    from peft import set_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    state = load_file(str(directory / "adapter_model.safetensors"))
+    try:
+        result: Any = set_peft_model_state_dict(model, state)
+    except RuntimeError as exc:  # shape mismatch: another base model
+        raise ConfigError(f"TrainConfig.init_adapter {directory} does not fit the base model: {exc}") from None
+    missing = [k for k in result.missing_keys if "lora_" in k]
+    if result.unexpected_keys or missing:
+        raise ConfigError(
+            f"TrainConfig.init_adapter {directory} does not fit the base model: "
+            f"{len(missing)} LoRA weights missing, {len(result.unexpected_keys)} unexpected"
+        )
+
+
+def _init_provenance(directory: Path, spec: str | None) -> dict[str, Any]:
+    import hashlib
+
+    digest = hashlib.sha256((directory / "adapter_model.safetensors").read_bytes()).hexdigest()
+    meta = directory / ADAPTER_META
+    recorded = _read_json(meta) if meta.is_file() else {}
+    return {"name": spec, "sha256": digest, "piilora_version": recorded.get("piilora_version")}
 
 
 # -- helpers ------------------------------------------------------------------------------

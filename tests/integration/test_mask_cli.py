@@ -121,3 +121,10 @@ def test_train_cli_runs_the_loop_and_writes_an_adapter(model_dir, tmp_path, caps
     # resuming a finished run is a no-op that keeps the adapter; a second run without --resume is refused
     assert main([*args, "--resume"]) == 0
     assert main(args) == 2
+    # --init-adapter continues from the trained adapter and takes its rank (no --rank given)
+    refine = list(args)
+    del refine[refine.index("--rank") : refine.index("--rank") + 2]
+    refine[refine.index(str(run))] = str(tmp_path / "refined")
+    assert main([*refine, "--init-adapter", str(run / "adapter"), "--steps", "1"]) == 0
+    refined = json.loads((tmp_path / "refined" / "adapter" / "piilora.json").read_text())
+    assert refined["adapter_config"]["r"] == 4 and refined["init_adapter"]["sha256"]

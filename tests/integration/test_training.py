@@ -84,6 +84,8 @@ def test_fit_writes_a_standard_peft_adapter_and_learns(tmp_path, gemma_tokenizer
     meta = json.loads((adapter / "piilora.json").read_text())
     assert meta["adapter_config"]["r"] == 4 and meta["prompt_format_version"] == 1
     assert "PERSON" in meta["entity_types"] and meta["base_model"]["name"]
+    peft_config = json.loads((adapter / "adapter_config.json").read_text())
+    assert peft_config["base_model_name_or_path"] == "google/gemma-3-270m"  # a hub id, never a local cache path
     assert "eval/loss" in meta["metrics"]
     loaded = PeftModel.from_pretrained(_model(), str(adapter))
     assert any("lora_A" in n for n, _ in loaded.named_parameters())
@@ -223,3 +225,40 @@ def test_early_stopping_keeps_the_best_checkpoint(tmp_path, gemma_tokenizer):
     assert [x["step"] for x in evals] == [1, 2, 3]  # stopped after `patience` evals without improvement
     assert json.loads((adapter / "piilora.json").read_text())["step"] == 1  # the best checkpoint
     assert len(_losses(tmp_path / "run")) == 3
+
+
+def test_init_adapter_starts_from_its_weights_and_records_them(tmp_path, gemma_tokenizer):
+    import hashlib
+
+    from safetensors.torch import load_file
+
+    from piilora.training import Trainer
+
+    first = _trainer(tmp_path / "a", gemma_tokenizer, max_steps=2, learning_rate=5e-2).fit()
+    # a vanishing learning rate: the refined adapter must still hold the init adapter's weights
+    refined = _trainer(
+        tmp_path / "b", gemma_tokenizer, max_steps=1, warmup_steps=0, learning_rate=1e-9, init_adapter=str(first)
+    ).fit()
+    a = load_file(first / "adapter_model.safetensors")
+    b = load_file(refined / "adapter_model.safetensors")
+    assert a.keys() == b.keys()
+    assert any(k for k in a if "lora_B" in k and a[k].abs().max() > 1e-4)  # trained, unlike a fresh init (B = 0)
+    for k in a:
+        torch.testing.assert_close(b[k], a[k], atol=1e-6, rtol=0)
+    meta = json.loads((refined / "piilora.json").read_text())
+    digest = hashlib.sha256((first / "adapter_model.safetensors").read_bytes()).hexdigest()
+    assert meta["init_adapter"]["sha256"] == digest and meta["train_config"]["init_adapter"] == str(first)
+
+    adopted = Trainer(
+        None, TrainConfig(init_adapter=str(first)), train_data=rows(4, 0), output_dir=tmp_path / "c", model=_model()
+    )
+    assert (adopted.adapter_config.r, adopted.adapter_config.alpha) == (4, 8)  # the init adapter's own shape
+    with pytest.raises(ConfigError, match=r"does not match the AdapterConfig: r: adapter 4, AdapterConfig 8"):
+        Trainer(
+            AdapterConfig(r=8, alpha=8),
+            TrainConfig(init_adapter=str(first)),
+            train_data=rows(4, 0),
+            output_dir=tmp_path / "d",
+        )
+    with pytest.raises(ConfigError, match="not a PEFT adapter dir"):
+        Trainer(None, TrainConfig(init_adapter=str(tmp_path)), train_data=rows(4, 0), output_dir=tmp_path / "e")

@@ -43,6 +43,26 @@ def test_hard_negatives_are_left_alone(text):
     assert _found(text, types=("IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN")) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order ORD-2024-252880 placed on Monday",  # a phone-shaped tail of an order id
+        "see build_2125550142 in the log",
+        "ticket INC-078-05-1120 closed",  # SSN-shaped
+    ],
+)
+def test_numbers_inside_identifiers_are_not_phones_or_ssns(text):
+    assert _found(text, types=("PHONE_NUMBER", "US_SSN")) == []
+
+
+def test_phone_and_ssn_next_to_punctuation_are_still_found():
+    assert _found("call 2024-252880 now, SSN 123-45-6789.", types=("PHONE_NUMBER", "US_SSN")) == [
+        ("PHONE_NUMBER", "2024-252880"),
+        ("US_SSN", "123-45-6789"),
+    ]
+    assert _found("+1 212-555-0142/ext 12", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "+1 212-555-0142")]
+
+
 def test_merge_unites_overlaps_and_prefers_verified_rule_types():
     model = [Span(9, 13, "PERSON", source="model")]
     rules = [Span(9, 29, "EMAIL_ADDRESS", source="rule")]

@@ -174,3 +174,52 @@ def test_unknown_entity_type_filter_is_rejected():
         generate_corpus(
             config=CorpusConfig(n=10, entity_types=("NOPE",)), plugin_manager=create_plugin_manager(autoload=False)
         )
+
+
+def test_adding_templates_never_moves_existing_ones():
+    """Held-out templates stay held out when the bank grows (built-ins and plugin genres)."""
+    from piilora.data.synth import split_templates
+    from piilora.data.templates import TEMPLATES, Template
+
+    def assignment(templates):
+        return {t.id: split for split, items in split_templates(templates).items() for t in items}
+
+    before = assignment(TEMPLATES)
+    grown = [*TEMPLATES, *(Template(f"json_record/{900 + i}", "json_record", f'{{"k{i}": 1}}') for i in range(40))]
+    after = assignment(grown)
+    assert {k: after[k] for k in before} == before
+    new = Counter(after[f"json_record/{900 + i}"] for i in range(40))
+    assert new["train"] > new["validation"] and new["train"] > new["test"]  # new ones split by ratio too
+
+    plugin = [Template(f"ticket_note/{i:03d}", "ticket_note", f"note {i}") for i in range(1, 4)]
+    small = assignment(plugin)
+    bigger = assignment([*plugin, *(Template(f"ticket_note/{i:03d}", "ticket_note", "x") for i in range(4, 60))])
+    assert {k: bigger[k] for k in small} == small
+    assert set(bigger.values()) == {"train", "validation", "test"}
+
+
+def test_built_in_split_is_frozen():
+    """Every template recorded in splits.json still exists and keeps its recorded split."""
+    from piilora.data.synth import _pinned, split_templates
+    from piilora.data.templates import TEMPLATES
+
+    pinned = _pinned()["templates"]
+    current = {t.id: split for split, items in split_templates(TEMPLATES).items() for t in items}
+    assert set(pinned) <= set(current), "templates are never removed from the bank"
+    assert {k: current[k] for k in pinned} == pinned
+    assert Counter(pinned.values())["test"] == 87
+
+
+def test_context_split_keyed_by_phrase_not_position():
+    from piilora.data.synth import _split_contexts
+
+    gen = EntityGenerator(
+        "BADGE_ID", lambda faker, rng: "B-1", contexts=tuple(f"badge {i}: {{value}}" for i in range(20))
+    )
+    flipped = EntityGenerator("BADGE_ID", gen.sample, contexts=tuple(reversed(gen.contexts)))
+
+    def where(g):
+        out = _split_contexts({"BADGE_ID": g}, (0.8, 0.1, 0.1))
+        return {c: split for split in out for c in out[split]["BADGE_ID"] if len(out[split]["BADGE_ID"]) < 20}
+
+    assert where(gen) == where(flipped)

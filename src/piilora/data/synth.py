@@ -7,11 +7,15 @@ from ``(seed, split, index)``, so the same seed gives the same bytes.
 
 Splits are by template: every genre's templates (and every entity type's
 context phrases) are partitioned into train / validation / test, so validation
-and test texts come from templates the model never saw in training.
+and test texts come from templates the model never saw in training. The
+assignment is stable as the bank grows: built-in templates and phrases keep the
+split recorded in ``template_bank/splits.json``; others go by a hash threshold on
+their own id (or phrase), never by rank among the others.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -96,48 +100,86 @@ def _rank(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _partition(keys: Sequence[str], ratios: Sequence[float]) -> dict[str, str]:
-    """Assign keys to splits by hash rank; every split with a ratio > 0 gets >= 1 key
-    when there are enough keys, train always gets the most."""
-    ordered = sorted(keys, key=_rank)
-    n = len(ordered)
-    n_val = max(1, round(n * ratios[1])) if ratios[1] > 0 and n >= 3 else 0
-    n_test = max(1, round(n * ratios[2])) if ratios[2] > 0 and n >= 3 else 0
-    out: dict[str, str] = {}
-    for i, key in enumerate(ordered):
-        if i < n_val:
-            out[key] = "validation"
-        elif i < n_val + n_test:
-            out[key] = "test"
-        else:
-            out[key] = "train"
-    return out
+def _phrase_key(phrase: str) -> str:
+    return hashlib.sha256(phrase.encode("utf-8")).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _pinned() -> dict[str, Any]:
+    """The frozen assignment of the built-in bank (``template_bank/splits.json``)."""
+    return json.loads(Path(__file__).with_name("template_bank").joinpath("splits.json").read_text("utf-8"))
+
+
+def _threshold_split(key: str, ratios: Sequence[float]) -> str:
+    """A key's split from its own hash alone: stable whatever else is in the bank."""
+    u = int(_rank(key)[:16], 16) / 16**16
+    if u < ratios[1]:
+        return "validation"
+    if u < ratios[1] + ratios[2]:
+        return "test"
+    return "train"
+
+
+def _partition(keys: Sequence[str], ratios: Sequence[float], pinned: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Assign keys to splits, each key on its own so that adding keys never moves another.
+
+    A key in ``pinned`` keeps its recorded split (only used with the ratios it was
+    recorded for); any other key goes by a hash threshold. There is deliberately no
+    "at least one per split" top-up: it would move keys back into training once a
+    small genre grows, leaking what was held out.
+    """
+    return {key: (pinned[key] if pinned and key in pinned else _threshold_split(key, ratios)) for key in keys}
+
+
+def _pins(ratios: Sequence[float]) -> dict[str, Any]:
+    pins = _pinned()
+    if tuple(pins["ratios"]) != tuple(ratios):
+        return {"templates": {}, "contexts": {}}
+    return pins
 
 
 def split_templates(
     templates: Sequence[Template], ratios: Sequence[float] = (0.8, 0.1, 0.1)
 ) -> dict[str, list[Template]]:
-    """Partition templates per genre into the three splits (stable, hash-ranked)."""
+    """Partition templates per genre into the three splits.
+
+    Stable: the built-in templates keep the split recorded in ``splits.json``;
+    others (new built-ins, plugin templates) go by a hash threshold on their id,
+    so adding templates never moves an existing one (which would leak held-out
+    templates into training).
+    """
+    pinned = _pins(ratios)["templates"]
     by_genre: dict[str, list[Template]] = {}
     for t in templates:
         by_genre.setdefault(t.genre, []).append(t)
     out: dict[str, list[Template]] = {s: [] for s in SPLITS}
     for genre in sorted(by_genre):
         items = by_genre[genre]
-        assignment = _partition([t.id for t in items], ratios)
+        assignment = _partition([t.id for t in items], ratios, pinned)
         for t in items:
             out[assignment[t.id]].append(t)
+        held_out = {s for s in assignment.values() if s != "train"}
+        if ratios[2] > 0 and "test" not in held_out:
+            log.warning(
+                "genre %s: none of its %d templates is held out for test (split by a hash of the id); "
+                "add templates to evaluate it on unseen ones",
+                genre,
+                len(items),
+            )
     return out
 
 
 def _split_contexts(
     generators: Mapping[str, EntityGenerator], ratios: Sequence[float]
 ) -> dict[str, dict[str, list[str]]]:
-    """split -> entity type -> context phrases (each type's phrases partitioned)."""
+    """split -> entity type -> context phrases (each type's phrases partitioned, keyed by
+    their text, so appending or reordering phrases moves none)."""
+    pins = _pins(ratios)["contexts"]
     out: dict[str, dict[str, list[str]]] = {s: {} for s in SPLITS}
     for etype, gen in generators.items():
-        keys = [f"{etype}/{i}" for i in range(len(gen.contexts))]
-        assignment = _partition(keys, ratios)
+        keys = [f"{etype}/{_phrase_key(ctx)}" for ctx in gen.contexts]
+        pinned = {f"{etype}/{h}": split for h, split in pins.get(etype, {}).items()}
+        assignment = _partition(keys, ratios, pinned)
         for key, ctx in zip(keys, gen.contexts):
             out[assignment[key]].setdefault(etype, []).append(ctx)
         for split in SPLITS:  # a type with too few phrases shares them rather than vanish

@@ -111,4 +111,22 @@ Account opening documents: {{PERSON}}, national ID {{NATIONAL_ID}}, passport {{P
 {{?DATE}} TRANSFER FROM {{PERSON#1}} {{IBAN_CODE#1}} {{?AMOUNT}}
 {{?DATE}} TRANSFER FROM {{PERSON#1}} {{IBAN_CODE#1}} {{?AMOUNT}}
 {{?DATE}} CARD {{?MERCHANT}} {{?AMOUNT}}
+%% bank_statement/042
+{{?DATE}} CARD PAYMENT {{?MERCHANT}} {{?AMOUNT}} ref {{?PAYMENT_REF}}
+{{?DATE}} CARD PAYMENT {{?COMPANY}} {{?AMOUNT}} ref {{?PAYMENT_REF}}
+{{?DATE}} STANDING ORDER {{?COMPANY}} {{?AMOUNT}}
+%% bank_statement/043
+Transfer {{?PAYMENT_REF}} executed on {{?DATE}}: {{?AMOUNT}} {{?CURRENCY}}, fee {{?PRICE}}. PO {{?ORDER_ID}}, invoice {{?INVOICE_NO}}.
+%% bank_statement/044
+Incoming transfer
+From: {{BANK_ACCOUNT}}
+Ordering party: {{PERSON}}
+Amount: {{?AMOUNT}}
+Reference: {{?PAYMENT_REF}}
+%% bank_statement/045
+Outgoing SEPA transfer {{?PAYMENT_REF}}: credited to {{IBAN_CODE}} ({{PERSON}}), {{?AMOUNT}}, value date {{?DATE}}.
+%% bank_statement/046
+Security notice: a one-time code was sent to {{PHONE_NUMBER}} for online banking user {{USERNAME}}. If this wasn't you, call us and quote case {{?CASE_NO}}.
+%% bank_statement/047
+Standing order changed by {{PERSON}}: from account {{BANK_ACCOUNT#1}} to {{BANK_ACCOUNT#2}}, {{?AMOUNT}} monthly. {{CONTEXT}}.
 """

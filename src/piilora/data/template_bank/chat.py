@@ -134,4 +134,18 @@ prod is back, {{?HOSTNAME}} responding in {{?DURATION}} again 🎉
 {{USERNAME#1}}: anyone seen my charger?
 {{USERNAME#2}}: {{USERNAME#1}} check {{?ROOM}}, saw one there
 {{USERNAME#1}}: found it ty
+%% chat/057
+anyone know why job {{?UUID}} keeps failing? trace {{?HEX_ID}}, it's hitting {{?HOSTNAME}} and getting {{?HTTP_STATUS}}
+%% chat/058
+finally ordered the {{?PRODUCT}} from {{?COMPANY}} 🙌 PO {{?ORDER_ID}}, should arrive {{?WEEKDAY}}
+%% chat/059
+{{USERNAME#1}}: what's the staging db password again?
+{{USERNAME#2}}: it's basically {{PASSWORD}} lol, rotate it after the demo
+{{USERNAME#1}}: ty
+%% chat/060
+tracked down {{PERSON}} in the old export, her old account was {{BANK_ACCOUNT}}. sending it over to {{IBAN_CODE}} now
+%% chat/061
+can you add me to the repo? (my handle is {{USERNAME}}) my work email is {{EMAIL_ADDRESS}} btw
+%% chat/062
+ok new number is {{PHONE_NUMBER}}, the code they texted me was from {{?COMPANY}} not you. {{CONTEXT}}
 """

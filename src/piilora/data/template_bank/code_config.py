@@ -275,4 +275,31 @@ GIT_AUTHOR_NAME="{{PERSON#1}}"
 GIT_AUTHOR_EMAIL={{EMAIL_ADDRESS#1}}
 GIT_COMMITTER_NAME="{{PERSON#1}}"
 GIT_COMMITTER_EMAIL={{EMAIL_ADDRESS#1}}
+%% code_config/059
+cache:
+  backend: "redis://{{?HOSTNAME}}:{{?PORT}}/1"
+  key_prefix: "product:"
+  warmup_key: "product:{{?SKU}}"
+  ttl_seconds: {{?NUMBER}}
+%% code_config/060
+IDEMPOTENCY_KEY = "{{?UUID}}"  # fixed for the replay test
+TRACE_SAMPLE_ID = "{{?HEX_ID}}"
+ASSETS_URL = "https://{{?HOSTNAME}}/assets-{{?ENV}}"
+%% code_config/061
+curl -sS -u {{USERNAME}}:{{SECRET}} "https://{{?HOSTNAME}}/v1/refunds" -H "Idempotency-Key: {{?UUID}}"
+%% code_config/062
+psql "host={{?HOSTNAME}} user={{USERNAME}} password={{PASSWORD}} dbname=shop" -c "SELECT count(*) FROM orders;"
+%% code_config/063
+def test_checkout(client):
+    # `{{CREDIT_CARD#1}}` is a real card copied from {{?TICKET_ID}}, replace it
+    resp = client.post("/pay", json={"card": "{{CREDIT_CARD#1}}", "sku": "{{?SKU}}"})
+    assert resp.status_code == {{?HTTP_STATUS}}
+%% code_config/064
+docker login -u {{USERNAME}} --password={{PASSWORD}} {{?HOSTNAME}}
+kubectl create secret generic payments --from-literal=PAYMENTS_API_TOKEN={{SECRET}} -n {{?ENV}}
+%% code_config/065
+SEED = [
+    Product(name="{{?PRODUCT}}", sku="{{?SKU}}", vendor="{{?COMPANY}}"),
+    User(name="{{PERSON}}", email="{{EMAIL_ADDRESS}}", passport="{{PASSPORT}}"),
+]
 """

@@ -164,4 +164,31 @@ user,password,last_ip
 %% csv_record/041
 name,website,secret_token
 {{PERSON}},{{URL}},{{SECRET}}
+%% csv_record/042
+brand,product,category,price
+{{?COMPANY}},{{?PRODUCT}},electronics,{{?PRICE}}
+{{?COMPANY}},{{?PRODUCT}},home,{{?PRICE}}
+{{?COMPANY}},{{?PRODUCT}},outdoor,{{?PRICE}}
+%% csv_record/043
+job_id,trace_id,host,status,duration
+{{?UUID}},{{?HEX_ID}},{{?HOSTNAME}},{{?HTTP_STATUS}},{{?DURATION}}
+{{?UUID}},{{?HEX_ID}},{{?HOSTNAME}},{{?HTTP_STATUS}},{{?DURATION}}
+%% csv_record/044
+service,key,created_by,created_at
+{{?COMPANY}},{{SECRET#1}},{{USERNAME#1}},{{?DATE}}
+{{?COMPANY}},{{SECRET#2}},{{USERNAME#2}},{{?DATE}}
+%% csv_record/045
+full_name,national_id,employer,city
+{{PERSON#1}},{{NATIONAL_ID#1}},{{?COMPANY}},{{?CITY}}
+{{PERSON#2}},{{NATIONAL_ID#2}},{{?COMPANY}},{{?CITY}}
+%% csv_record/046
+supplier,po_number,iban,account_no,amount
+{{?COMPANY}},{{?ORDER_ID}},{{IBAN_CODE}},{{BANK_ACCOUNT}},{{?AMOUNT}}
+%% csv_record/047
+login,email,temp_password,phone
+{{USERNAME}},{{EMAIL_ADDRESS}},{{PASSWORD}},{{PHONE_NUMBER}}
+%% csv_record/048
+po_number,vendor,item,qty,unit_price
+{{?ORDER_ID}},{{?COMPANY}},{{?PRODUCT}},{{?QUANTITY}},{{?PRICE}}
+{{?ORDER_ID}},{{?COMPANY}},{{?PRODUCT}},{{?QUANTITY}},{{?PRICE}}
 """

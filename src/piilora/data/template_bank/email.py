@@ -244,4 +244,39 @@ Dear {{PERSON#1}},
 your account {{EMAIL_ADDRESS#1}} has been verified. From now on all notifications for {{PERSON#1}} will be sent to {{EMAIL_ADDRESS#1}}. {{CONTEXT}}.
 
 The {{?COMPANY}} team
+%% email/051
+Subject: PO {{?ORDER_ID}} confirmed
+
+Hello team,
+
+{{?COMPANY}} confirmed {{?QUANTITY}} x {{?PRODUCT}} at {{?PRICE}} each, delivery {{?DATE}}. Reference job {{?UUID}}.
+
+Procurement
+%% email/052
+Subject: Incident {{?TICKET_ID}} resolved
+
+{{?HOSTNAME}} returned {{?HTTP_STATUS}} between {{?TIME}} and {{?TIME}}. Root cause: a stale cache key product:{{?SKU}}. Trace {{?HEX_ID}}.
+%% email/053
+Subject: Payment details
+
+Hi {{PERSON#1}},
+
+please wire it to account {{IBAN_CODE}} by {{?DATE}} and send the remittance advice to {{EMAIL_ADDRESS}}.
+
+Thanks,
+{{PERSON#2}}
+%% email/054
+Hi,
+
+your account {{EMAIL_ADDRESS}} was unlocked. The temporary password we gave you over the phone is {{PASSWORD}} - change it at first login. If you didn't call us, ring {{PHONE_NUMBER}}.
+
+{{?COMPANY}} Support
+%% email/055
+Subject: Re: onboarding
+
+Located {{PERSON}} in the HR system, login is {{USERNAME}}, start date {{?DATE}}. The laptop ({{?PRODUCT}}) ships to {{STREET_ADDRESS}}. {{CONTEXT}}.
+%% email/056
+Subject: Your sandbox API key
+
+Your key for the {{?COMPANY}} sandbox is {{SECRET}} - send it in the Authorization header. Requests go to https://{{?HOSTNAME}}/sandbox/v1; every response carries a request id like {{?UUID}}.
 """

@@ -391,8 +391,65 @@ _PRODUCTS = (
 )
 
 
+_PRODUCT_BRANDS = (
+    "Nordic", "Aero", "Trail", "Urban", "Polar", "Vertex", "Nimbus", "Apex", "Kinetic", "Orbit",
+    "Cobalt", "Alpine", "Pixel", "Cirrus", "Quantum", "Summit", "Breeze", "Titan", "Hydro", "Echo",
+)  # fmt: skip
+_PRODUCT_ADJECTIVES = (
+    "Wireless", "Ergonomic", "Compact", "Waterproof", "Organic", "Stainless", "Portable", "Foldable",
+    "Smart", "Ultralight", "Heavy-Duty", "Bamboo", "Wool", "Ceramic", "Cordless", "Insulated", "Merino",
+)  # fmt: skip
+_PRODUCT_NOUNS = (
+    "Earbuds", "Blanket", "Kettle", "Backpack", "Running Shoes", "Desk Lamp", "Power Bank", "Cutting Board",
+    "Water Bottle", "Router", "Webcam", "Office Chair", "Hiking Boots", "Frying Pan", "Notebook", "Tent",
+    "Drill", "Monitor Arm", "Keyboard", "Air Purifier", "Runner", "Jacket", "Speaker", "Travel Mug",
+)  # fmt: skip
+_PRODUCT_TIERS = ("Pro", "Max", "Lite", "Plus", "Mini", "Ultra", "SE", "GTX", "Air", "Sport")
+_PRODUCT_COLOURS = ("Black", "Graphite", "Sand", "Olive", "Navy", "White", "Red")
+
+
+def _product_code(rng: random.Random, noun: str) -> str:
+    """A model code, colour or pack size, or a size that fits ``noun``: ``"42"``, ``"150x200"``, ``"750 ml"``."""
+    if noun in ("Blanket", "Tent") and rng.random() < 0.6:
+        return f"{rng.choice((90, 100, 140, 150, 160))}x{rng.choice((190, 200, 220))}"
+    if noun in ("Water Bottle", "Travel Mug", "Kettle") and rng.random() < 0.6:
+        return rng.choice(("350 ml", "500 ml", "750 ml", "1 L", "1.7 L"))
+    if noun == "Backpack" and rng.random() < 0.6:
+        return f"{rng.choice((10, 20, 25, 30, 45))}L"
+    if noun in ("Running Shoes", "Hiking Boots", "Runner") and rng.random() < 0.6:
+        return str(rng.randint(36, 47))
+    return rng.choice(
+        (
+            str(rng.randint(2, 12)),
+            f"{rng.choice('XSMZ')}{rng.randint(1, 9)}",
+            f"v{rng.randint(2, 5)}",
+            f"{rng.choice((2, 3, 4, 6))}-pack",
+            rng.choice(_PRODUCT_COLOURS),
+        )
+    )
+
+
 def product(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_PRODUCTS)
+    """A catalogue product (40%) or a generated one, e.g. "Aero 5 Pro Wireless Earbuds".
+
+    Generated names combine brand-like words, adjectives, product nouns and model
+    codes or sizes; none of the word lists holds a person's name.
+    """
+    if rng.random() < 0.4:
+        return rng.choice(_PRODUCTS)
+    brand, adj, noun = rng.choice(_PRODUCT_BRANDS), rng.choice(_PRODUCT_ADJECTIVES), rng.choice(_PRODUCT_NOUNS)
+    style = rng.randrange(5)
+    if style == 0:
+        name = f"{brand} {adj} {noun}"
+    elif style == 1:
+        name = f"{brand} {rng.randint(2, 9)} {rng.choice(_PRODUCT_TIERS)} {adj} {noun}"
+    elif style == 2:
+        name = f"{brand} {noun} {rng.choice(_PRODUCT_TIERS)} {_product_code(rng, noun)}"
+    elif style == 3:
+        name = f"{adj} {noun} {_product_code(rng, noun)}"
+    else:
+        name = f"{brand} {adj} {noun} {_product_code(rng, noun)}"
+    return name
 
 
 def sku(faker: Faker, rng: random.Random) -> str:

@@ -254,4 +254,40 @@ Consent form
 I, {{PERSON#1}}, agree to the processing of my data for the purposes described above.
 Email for confirmation: {{EMAIL_ADDRESS}}
 Signature: {{PERSON#1}}    Date: {{?DATE}}
+%% form/046
+Equipment request
+Item: {{?PRODUCT}}
+Brand: {{?COMPANY}}
+PO number: {{?ORDER_ID}}
+Requested by (team): {{?DEPARTMENT}}
+%% form/047
+Shipping label
+Carrier: {{?COMPANY}}
+Tracking: {{?TRACKING_NO}}
+Contents: {{?PRODUCT}}
+Weight: {{?NUMBER}} g
+%% form/048
+Patient registration
+Name: {{PERSON}}
+D.O.B.: {{DATE_OF_BIRTH}}
+Phone: {{PHONE_NUMBER}}
+National ID: {{NATIONAL_ID}}
+%% form/049
+Fiche d'inscription
+Nom : {{PERSON}}
+Naissance : {{DATE_OF_BIRTH}} ({{?CITY}})
+Courriel : {{EMAIL_ADDRESS}}
+Passeport n° {{PASSPORT}}
+%% form/050
+Account recovery
+Account: {{EMAIL_ADDRESS}}
+Username (if different): {{USERNAME}}
+One-time code sent via SMS to: {{PHONE_NUMBER}}
+Request id: {{?UUID}}
+%% form/051
+Direct deposit form
+Employee: {{PERSON}}
+Bank account number: {{BANK_ACCOUNT}}
+IBAN (for EU payroll): {{IBAN_CODE}}
+Effective: {{?DATE}}
 """

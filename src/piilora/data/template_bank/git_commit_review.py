@@ -151,4 +151,23 @@ Author: {{PERSON#1}} <{{EMAIL_ADDRESS#1}}>
     fix: escape user input in search ({{?TICKET_ID}})
 
     Signed-off-by: {{PERSON#1}} <{{EMAIL_ADDRESS#1}}>
+%% git_commit_review/050
+fix(cache): namespace keys as product:{{?SKU}} instead of the raw SKU ({{?TICKET_ID}})
+
+Trace {{?HEX_ID}} showed collisions on {{?HOSTNAME}}.
+%% git_commit_review/051
+test: use a fixed idempotency key {{?UUID}} in the retry test; bump {{?MODULE}} to {{?VERSION}}
+%% git_commit_review/052
+Review on {{?PATH}}:
+- SENDGRID_API_KEY={{SECRET}} is a live key, please move it to the vault
+- `{{CREDIT_CARD}}` is not one of the documented test cards
+%% git_commit_review/053
+@{{USERNAME}} the seed script sets the password "{{PASSWORD}}" for every user and prints it. Please generate random ones.
+%% git_commit_review/054
+fix(kyc): the log line `doc_number={{PASSPORT}} status=ok` leaked to the error tracker; redact before send ({{?TICKET_ID}})
+%% git_commit_review/055
+commit {{?HEX_ID}}
+Author: {{PERSON}} <{{EMAIL_ADDRESS}}>
+
+    chore: remove hardcoded `-u {{USERNAME}}:{{SECRET}}` from deploy.sh
 """

@@ -128,4 +128,28 @@ Bill to: {{PERSON#1}}
 Invoice {{?INVOICE_NO}}, amount {{?PRICE}}
 Please pay by bank transfer to IBAN {{IBAN_CODE#1}}, account holder {{?COMPANY}}.
 Questions? Reply to this email, {{PERSON#1}}. Our IBAN again for reference: {{IBAN_CODE#1}}
+%% invoice_billing/042
+Purchase order {{?ORDER_ID}}
+Vendor: {{?COMPANY}}
+Item: {{?PRODUCT}} ({{?SKU}}) x {{?QUANTITY}} @ {{?PRICE}}
+Delivery: {{?DATE}}
+%% invoice_billing/043
+Receipt {{?INVOICE_NO}} - {{?COMPANY}}
+{{?PRODUCT}}    {{?PRICE}}
+{{?PRODUCT}}    {{?PRICE}}
+Total {{?PRICE}} (VAT {{?PERCENT}}), payment id {{?UUID}}
+%% invoice_billing/044
+Remittance advice: {{?PRICE}} for invoice {{?INVOICE_NO}} will be wired to account {{IBAN_CODE}}, please confirm. Contact: {{PERSON}}, {{EMAIL_ADDRESS}}.
+%% invoice_billing/045
+Invoice {{?INVOICE_NO}}
+Bill to: {{?COMPANY}}, attn. {{PERSON}}
+Beneficiary acct: {{BANK_ACCOUNT}}
+PO number: {{?ORDER_ID}}
+Item: {{?PRODUCT}}, {{?PRICE}}
+%% invoice_billing/046
+Card `{{CREDIT_CARD}}` was declined for the {{?PLAN}} subscription ({{?PRICE}}); retry scheduled. Billing contact {{EMAIL_ADDRESS}}.
+%% invoice_billing/047
+Dunning notice to {{PERSON}}, {{STREET_ADDRESS}}: {{?PRICE}} overdue since {{?DATE}} for {{?PRODUCT}}. {{CONTEXT}}.
+%% invoice_billing/048
+Price list update effective {{?DATE}}: {{?PRODUCT}} {{?PRICE}} (was {{?PRICE}}), {{?PRODUCT}} unchanged, shipping by {{?COMPANY}}.
 """

@@ -132,4 +132,18 @@ RAW = r"""
 {"product": {"sku": "{{?SKU}}", "title": "{{?PRODUCT}}", "price": "{{?PRICE}}", "stock": {{?NUMBER}}, "vendor": "{{?COMPANY}}"}}
 %% json_record/052
 {"account": {"email": "{{EMAIL_ADDRESS#1}}", "login": "{{EMAIL_ADDRESS#1}}", "display_name": "{{PERSON#1}}", "greeting": "Welcome back, {{PERSON#1}}!"}}
+%% json_record/053
+{"items": [{"item": "{{?PRODUCT}}", "sku": "{{?SKU}}", "unit_price": "{{?PRICE}}"}, {"item": "{{?PRODUCT}}", "sku": "{{?SKU}}", "unit_price": "{{?PRICE}}"}], "idempotency_key": "{{?UUID}}", "po_number": "{{?ORDER_ID}}"}
+%% json_record/054
+{"job_id": "{{?UUID}}", "trace_id": "{{?HEX_ID}}", "cache_key": "product:{{?SKU}}", "upstream": "https://{{?HOSTNAME}}/v2/catalog/items", "status": {{?HTTP_STATUS}}}
+%% json_record/055
+{"brand": "{{?COMPANY}}", "title": "{{?PRODUCT}}", "manufacturer": "{{?COMPANY}}", "launched": "{{?DATE}}", "discount": "{{?PERCENT}}"}
+%% json_record/056
+{"request_id": "{{?UUID}}", "customer": {"name": "{{PERSON}}", "email": "{{EMAIL_ADDRESS}}"}, "order": {"item": "{{?PRODUCT}}", "vendor": "{{?COMPANY}}", "total": "{{?PRICE}}"}}
+%% json_record/057
+{"payout": {"account_iban": "{{IBAN_CODE}}", "fallback_account": "{{BANK_ACCOUNT}}", "memo": "payout to the account on file"}, "idempotency_key": "{{?UUID}}", "requested_by": "{{USERNAME}}"}
+%% json_record/058
+{"event": "auth.password_reset", "trace_id": "{{?HEX_ID}}", "user": {"login": "{{EMAIL_ADDRESS}}", "handle": "{{USERNAME}}"}, "note": "{{CONTEXT}}", "host": "{{?HOSTNAME}}"}
+%% json_record/059
+{"traveler": {"full_name": "{{PERSON}}", "passport": "{{PASSPORT}}", "dob": "{{DATE_OF_BIRTH}}"}, "booking": {"job_ref": "{{?UUID}}", "product": "{{?PRODUCT}}", "supplier": "{{?COMPANY}}"}}
 """

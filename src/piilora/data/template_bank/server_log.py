@@ -126,4 +126,20 @@ Caused by: java.lang.IllegalStateException: template not found for locale {{?COU
 {{?TIMESTAMP}} INFO  login ok user={{USERNAME#1}} ip={{IP_ADDRESS#1}}
 {{?TIMESTAMP}} INFO  GET {{?PATH}} user={{USERNAME#1}} status={{?HTTP_STATUS}}
 {{?TIMESTAMP}} INFO  logout user={{USERNAME#1}} ip={{IP_ADDRESS#1}} session={{?DURATION}}
+%% server_log/057
+level=warn ts={{?TIMESTAMP}} caller=uploader.go:{{?NUMBER}} component=uploader msg="retrying" host={{?HOSTNAME}} trace_id={{?HEX_ID}} attempt={{?NUMBER}}
+%% server_log/058
+{{?TIMESTAMP}} INFO  cache set key=product:{{?SKU}} ttl={{?DURATION}} request_id={{?UUID}} upstream=https://{{?HOSTNAME}}/v1/products
+%% server_log/059
+{{?TIMESTAMP}} INFO  {{?HTTP_METHOD}} {{URL}} {{?HTTP_STATUS}} {{?DURATION}} user={{USERNAME}} job_id={{?UUID}}
+%% server_log/060
+{{?TIMESTAMP}} WARN  support: password reset for account {{EMAIL_ADDRESS}} (ticket {{?TICKET_ID}}), temporary password read out by phone, callback {{PHONE_NUMBER}} idem_key={{?UUID}}
+%% server_log/061
+{{?TIMESTAMP}} ERROR payout.failed trace={{?HEX_ID}} iban={{IBAN_CODE}} fallback_account={{BANK_ACCOUNT}} reason={{?ERROR_CODE}} retry_in={{?DURATION}}
+%% server_log/062
+ts={{?TIMESTAMP}} level=debug caller=env.go:{{?NUMBER}} msg="loaded secret" GITHUB_TOKEN={{SECRET}} source=vault req={{?UUID}}
+%% server_log/063
+{{?TIMESTAMP}} {{?HOSTNAME}} sshd[{{?NUMBER}}]: Disconnected from user {{USERNAME}} {{IP_ADDRESS}} port {{?PORT}}
+%% server_log/064
+{{?TIMESTAMP}} INFO  GET https://{{?HOSTNAME}}/api/v2/exports {{?HTTP_STATUS}} {{?DURATION}} job={{?UUID}} po={{?ORDER_ID}}
 """

@@ -96,4 +96,18 @@ Ur new wifi password: {{PASSWORD}}. {{CONTEXT}}
 Embassy: visa for passport {{PASSPORT}} approved. Collect {{?WEEKDAY}} with ID {{NATIONAL_ID}}.
 %% sms/046
 {{PERSON#1}}? its {{PERSON#2}} from the gym. {{PERSON#1}} right? my number is {{PHONE_NUMBER}}
+%% sms/047
+{{?COMPANY}}: your order {{?ORDER_ID}} ({{?PRODUCT}}) has shipped. Track: {{?TRACKING_NO}}
+%% sms/048
+Reminder: your {{?PRODUCT}} subscription renews {{?DATE}} for {{?PRICE}}. Reply HELP for help.
+%% sms/049
+{{?COMPANY}}: we texted a verification code to {{PHONE_NUMBER}}. Never share it, not even with us.
+%% sms/050
+pw for the shared account is {{PASSWORD}} (told u on the phone, writing it here so u have it)
+%% sms/051
+hi its {{PERSON}}, can u transfer the rent to {{IBAN_CODE}} this time? old account {{BANK_ACCOUNT}} is closed
+%% sms/052
+Card alert: {{?PRICE}} at {{?MERCHANT}} on {{?DATE}}. Not you? Call the number on the back of your card. Ref {{?PAYMENT_REF}}
+%% sms/053
+Hi {{PERSON}}, your appointment is confirmed for {{?WEEKDAY}} {{?TIME}}. Reply to {{PHONE_NUMBER}} to reschedule.
 """

@@ -94,4 +94,16 @@ Devs: stop pasting tokens like {{SECRET}} into public issues. Yes, that one is r
 %% social_post/044
 Replying to @{{USERNAME#1}}
 agree 100%, {{USERNAME#1}} said this last year too. {{CONTEXT}}
+%% social_post/045
+Unboxing the {{?PRODUCT}} from {{?COMPANY}} today. {{?PRICE}} well spent? Full review on {{?WEEKDAY}}.
+%% social_post/046
+PSA: {{?HOSTNAME}} was returning {{?HTTP_STATUS}} for {{?DURATION}} this morning. Status page says fixed in {{?VERSION}}.
+%% social_post/047
+Thanks @{{USERNAME#1}} for the tip! And huge thanks to {{PERSON}} who found my lost wallet 🙏 cc @{{USERNAME#2}}
+%% social_post/048
+Lesson learned: my old password was {{PASSWORD}} and the new one is definitely not on a sticky note. {{CONTEXT}}
+%% social_post/049
+Selling my {{?PRODUCT}}, barely used, {{?PRICE}}. DM me or text {{PHONE_NUMBER}}. Pickup in {{?CITY}} only.
+%% social_post/050
+New post on my blog ({{URL}}) about migrating off {{?COMPANY}}. Feedback welcome, I'm {{USERNAME}} pretty much everywhere.
 """

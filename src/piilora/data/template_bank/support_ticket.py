@@ -137,4 +137,16 @@ Requester: {{PERSON#1}} ({{EMAIL_ADDRESS#1}})
 Issue: invoice {{?INVOICE_NO}} shows the wrong company name.
 ---
 Reply sent to {{EMAIL_ADDRESS#1}}: Hi {{PERSON#1}}, we've corrected it and re-sent the invoice. {{CONTEXT}}.
+%% support_ticket/049
+Ticket {{?TICKET_ID}}: export job {{?UUID}} stuck in "queued" since {{?TIMESTAMP}}. Trace id {{?HEX_ID}}, worker host {{?HOSTNAME}}. No customer data involved.
+%% support_ticket/050
+Customer asks whether the {{?PRODUCT}} from {{?COMPANY}} works with the {{?PRODUCT}}. PO {{?ORDER_ID}}, item {{?SKU}}. Sent the compatibility matrix.
+%% support_ticket/051
+Caller passed the security questions. Temp password read out to her on the phone: {{PASSWORD}} (forced change at next login). Callback number {{PHONE_NUMBER}}, login {{EMAIL_ADDRESS}}.
+%% support_ticket/052
+Refund request {{?TICKET_ID}}: customer {{PERSON}} wants the money sent to {{IBAN_CODE}} instead of the card. The old account {{BANK_ACCOUNT}} is closed.
+%% support_ticket/053
+Login issue: user says "my username is {{USERNAME}} (not the email)". Matched {{PERSON}} in the legacy system with the same D.O.B. {{DATE_OF_BIRTH}}; merged the records. Request id {{?UUID}}.
+%% support_ticket/054
+[SEC] Key exposure: AWS_SECRET_ACCESS_KEY={{SECRET}} committed in {{?PATH}} by {{USERNAME}}. Rotated at {{?TIMESTAMP}}. {{CONTEXT}}.
 """
