@@ -17,6 +17,7 @@ Run layout (``output_dir``)::
     adapter/            the result: PEFT adapter + piilora.json + README.md (best eval, else last)
     checkpoints/step-N/ adapter, optimizer.safetensors, rng-rank*.safetensors, trainer_state.json
     state.json          which checkpoint is the latest / best (written last, atomically)
+    init_adapter.json   the adapter the LoRA weights started from (``init_adapter`` runs only)
     metrics.jsonl       one JSON object per log/eval event (no text, no PII)
     tensorboard/        Accelerate's TensorBoard tracker, when tensorboard is installed
     loss.png            the loss curve, when matplotlib is installed
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 ADAPTER_META = "piilora.json"
 STATE_FILE = "state.json"
 CHECKPOINT_STATE = "trainer_state.json"
+INIT_FILE = "init_adapter.json"
 
 
 def bf16_supported() -> bool:
@@ -291,6 +293,11 @@ class Trainer:
         acc.wait_for_everyone()
         if acc.is_main_process and not self.resume:
             _atomic_write(self.output_dir / "train_config.json", self.config.to_json())
+        init_record = self.output_dir / INIT_FILE
+        if acc.is_main_process and self._init_dir is not None and not init_record.exists():
+            # recorded when first loaded: a resumed run reports the weights it really started from
+            provenance = _init_provenance(self._init_dir, self.config.init_adapter)
+            _atomic_write(init_record, json.dumps(provenance, indent=2) + "\n")
         hparams = {**cfg.to_dict(), **{f"lora_{k}": v for k, v in self.adapter_config.to_dict().items()}}
         acc.init_trackers("tensorboard", config={k: _hparam(v) for k, v in hparams.items()})
 
@@ -620,7 +627,7 @@ class Trainer:
                 "metrics": metrics,  # as logged up to the chosen checkpoint's step
             }
             if self._init_dir is not None:
-                meta["init_adapter"] = _init_provenance(self._init_dir, self.config.init_adapter)
+                meta["init_adapter"] = json.loads((self.output_dir / INIT_FILE).read_text())
             with _atomic_dir(target) as tmp:
                 for f in (chosen / "adapter").iterdir():
                     shutil.copy2(f, tmp / f.name)

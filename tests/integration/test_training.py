@@ -248,6 +248,8 @@ def test_init_adapter_starts_from_its_weights_and_records_them(tmp_path, gemma_t
     meta = json.loads((refined / "piilora.json").read_text())
     digest = hashlib.sha256((first / "adapter_model.safetensors").read_bytes()).hexdigest()
     assert meta["init_adapter"]["sha256"] == digest and meta["train_config"]["init_adapter"] == str(first)
+    recorded = json.loads((tmp_path / "b" / "run" / "init_adapter.json").read_text())
+    assert recorded == meta["init_adapter"]  # written when loaded, so a resumed run reports the same start
 
     adopted = Trainer(
         None, TrainConfig(init_adapter=str(first)), train_data=rows(4, 0), output_dir=tmp_path / "c", model=_model()
