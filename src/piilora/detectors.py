@@ -194,11 +194,9 @@ def _unite(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-def _trim(text: str | None, start: int, end: int) -> tuple[int, int] | None:
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` without spaces and punctuation at its edges; None if nothing is left
-    that holds a letter or digit (without ``text``: unchanged unless empty)."""
-    if text is None:
-        return (start, end) if end > start else None
+    that holds a letter or digit."""
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():
@@ -206,8 +204,8 @@ def _trim(text: str | None, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _has_digit(text: str | None, start: int, end: int) -> bool:
-    return text is None or any(c.isdigit() for c in text[start:end])
+def _has_digit(text: str, start: int, end: int) -> bool:
+    return any(c.isdigit() for c in text[start:end])
 
 
 def merge_spans(model: Sequence[Span], rules: Sequence[Span], text: str | None = None) -> list[Span]:

@@ -192,9 +192,8 @@ class Redactor:
             )
         out = []
         for text, spans, fl in zip(texts, per_text, flags):
-            model_spans = merge_spans(spans, [])
             rule_spans = detect_rules(text, self.rules) if self.rules else []
-            out.append((merge_spans(model_spans, rule_spans, text), fl))
+            out.append((merge_spans(spans, rule_spans, text), fl))  # unites the windows' model spans first
         return out
 
     def _windows(self, index: int, text: str) -> list[_Window]:

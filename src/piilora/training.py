@@ -147,9 +147,10 @@ class Trainer:
     ) -> None:
         self.config = train_config or TrainConfig()
         self._init_dir = _init_adapter_dir(self.config.init_adapter)
-        self.adapter_config = adapter_config or init_adapter_config(self.config.init_adapter) or AdapterConfig()
         if self._init_dir is not None:
-            _check_init_fits(self._init_dir, self.adapter_config)
+            adapter_config = adapter_config or _adapter_config_of(self._init_dir)
+            _check_init_fits(self._init_dir, adapter_config)
+        self.adapter_config = adapter_config or AdapterConfig()
         self.output_dir = Path(output_dir)
         self.resume = resume
         self.progress = progress
@@ -664,11 +665,13 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def init_adapter_config(spec: str | None) -> AdapterConfig | None:
-    """The AdapterConfig of the adapter ``TrainConfig.init_adapter`` names (``None`` for none):
-    its piilora.json's, else read from its PEFT config."""
+    """The AdapterConfig of the adapter ``TrainConfig.init_adapter`` names (``None`` for none)."""
     directory = _init_adapter_dir(spec)
-    if directory is None:
-        return None
+    return None if directory is None else _adapter_config_of(directory)
+
+
+def _adapter_config_of(directory: Path) -> AdapterConfig:
+    """An adapter's AdapterConfig: its piilora.json's, else read from its PEFT config."""
     meta = directory / ADAPTER_META
     if meta.is_file() and "adapter_config" in (recorded := _read_json(meta)):
         return AdapterConfig.from_dict(recorded["adapter_config"])
