@@ -19,20 +19,25 @@ Merge policy (:func:`merge_spans`), model spans with rule spans:
   overlaps a model span, the model's span keeps its type and is only widened by the
   match's parts that hold a digit (a half-masked number is a leak; a widened bracket
   or label is not).
+- With ``shapes``, the model spans left after the cut are shape-checked
+  (:mod:`piilora.shapes`): a value that cannot be of its type is re-typed or dropped.
 - Overlapping spans left after that are united; the type is the verified rule's, else
   the longer span's (the model's on a tie).
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from piilora.shapes import Shape, check_shapes
 from piilora.types import Span
 
-__all__ = ["DEFAULT_RULES", "RULE_DETECTORS", "RuleDetector", "detect_rules", "merge_spans"]
+__all__ = ["DEFAULT_RULES", "RULE_DETECTORS", "RuleDetector", "detect_rules", "merge_spans", "propagate_values"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,119 @@ def _ssns(text: str) -> Iterable[tuple[int, int]]:
 
 _PHONE_REGIONS = ("US", "GB", "DE", "FR", "ES", "IT", "NL")
 
+#: A full date (day, month and year) at least this many years before today is taken for a
+#: birth date by the DATE_OF_BIRTH rule.
+BIRTH_DATE_MIN_AGE = 15
+
+
+@functools.lru_cache(maxsize=1)
+def _date_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    from piilora.months import MONTH_ABBR, MONTHS
+
+    months: dict[str, int] = {}
+    for table in (MONTHS, MONTH_ABBR):
+        for names in table.values():
+            for i, name in enumerate(names):
+                months.setdefault(name.lower().rstrip("."), i + 1)
+                if len(name) > 3:
+                    months.setdefault(name[:3].lower(), i + 1)  # Sep, Sept, Dec, ...
+    alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
+    month = rf"(?P<m>{alt})\.?"
+    year = r"(?P<y>(?:1[89]|20)\d\d)"
+    month2, day2, year2 = (p.replace("?P<", "?P<x") for p in (month, day, year))  # "March 3, 1970" order
+    named = re.compile(
+        rf"(?<![\w.-])(?:{day}(?:\s+de|\s*-)?\s*{month}(?:\s+de|\s*-|,)?\s*{year}"
+        rf"|{month2}\s+{day2},?\s+{year2})"
+        r"(?![\w-])",
+        re.IGNORECASE,
+    )
+    numeric = re.compile(
+        r"(?<![\w.:/^~-])(?:(?P<a>\d{1,2})(?P<s>[./-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+        r"|(?P<y2>(?:1[89]|20)\d\d)(?P<s2>[-/])(?P<b2>\d{2})(?P=s2)(?P<a2>\d{2}))(?!(?!T\d)[\w/-]|[.:]\d)"
+    )
+    return named, numeric, months
+
+
+def _full_year(y: str, this_year: int) -> int:
+    if len(y) == 4:
+        return int(y)
+    return 2000 + int(y) if 2000 + int(y) <= this_year else 1900 + int(y)
+
+
+def _birth_dates(text: str, today: datetime.date | None = None) -> Iterable[tuple[int, int]]:
+    """Full dates at least :data:`BIRTH_DATE_MIN_AGE` years old: in personal text these are
+    birth dates far more often than anything else (the reason HIPAA's Safe Harbor removes
+    every date tied to a person). A partial date (``March 1985``, ``12/03``) is left alone."""
+    named, numeric, months = _date_res()
+    this_year = (today or datetime.date.today()).year
+    found: list[tuple[int, int]] = []
+    for m in named.finditer(text):
+        d = int(m.group("d") or m.group("xd"))
+        month = months[(m.group("m") or m.group("xm")).lower().rstrip(".")]
+        y = int(m.group("y") or m.group("xy"))
+        if _valid_date(y, month, d) and y <= this_year - BIRTH_DATE_MIN_AGE:
+            found.append(m.span())
+    for m in numeric.finditer(text):
+        if _VERSION_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        if m.group("y2"):
+            y, first, second = int(m.group("y2")), int(m.group("b2")), int(m.group("a2"))
+            ok = _valid_date(y, first, second)
+        else:
+            y = _full_year(m.group("y"), this_year)
+            a, b = int(m.group("a")), int(m.group("b"))
+            sep, short = m.group("s"), len(m.group("y")) == 2
+            if short and (sep == "-" or (sep == "." and len(m.group("a") + m.group("b")) < 4)):
+                continue  # 12-34-56 is a sort code, 4.3.11 a version; 24.07.90 and 1/7/52 are dates
+            ok = _valid_date(y, b, a) or (sep != "." and _valid_date(y, a, b))  # dots: day first
+        if ok and y <= this_year - BIRTH_DATE_MIN_AGE and not any(s < m.end() and m.start() < e for s, e in found):
+            found.append(m.span())
+    return sorted(found)
+
+
+#: Cue words, after Presidio's context words for passports and driver's licences plus the
+#: word in each built-in locale's language. A value of the type's form shortly after a cue
+#: is masked (unverified: it only adds what the model missed).
+_CUES: dict[str, str] = {
+    "PASSPORT": r"passports?|passport\s*(?:no|nr|number|num)\.?|travel\s+doc(?:ument)?s?|reisepass|passeport"
+    r"|pasaporte|passaporto|paspoort",
+    "US_DRIVER_LICENSE": r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|licen[cs]e\s*(?:no|number|#)|lic#|\bDL"
+    r"|führerschein|permis\s+de\s+conduire|carnet\s+de\s+conducir|patente|rijbewijs",
+}
+#: Up to 25 characters of punctuation and short lowercase words between the cue and the
+#: value ("passport no.: ", "passport copy (", "license # ").
+_CUE_GAP = r"(?:[\s:#=(\[.,'\"-]|\b[a-z]{1,8}\b){0,12}?"
+_CUE_VALUE = {
+    "PASSPORT": r"(?=[A-Z]*\d)[A-Z0-9]{6,10}",
+    "US_DRIVER_LICENSE": r"(?=(?:[A-Z-]*\d){2})[A-Z0-9][A-Z0-9-]{4,16}",
+}
+
+
+@functools.cache
+def _cue_re(etype: str) -> re.Pattern[str]:
+    cue = _CUES[etype]
+    return re.compile(
+        rf"(?:(?i:{cue}))(?P<gap>{_CUE_GAP})(?<![\w-])(?P<v>{_CUE_VALUE[etype]})(?![\w-])",
+    )
+
+
+def _cued(etype: str) -> Callable[[str], Iterable[tuple[int, int]]]:
+    def find(text: str) -> Iterable[tuple[int, int]]:
+        for m in _cue_re(etype).finditer(text):
+            if len(m.group("gap")) <= 25:
+                yield m.span("v")
+
+    return find
+
+
+def _valid_date(y: int, month: int, d: int) -> bool:
+    try:
+        datetime.date(y, month, d)
+    except ValueError:
+        return False
+    return True
+
 
 def _glued(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is part of a longer identifier (``ORD-2024-252880``,
@@ -149,6 +267,10 @@ RULE_DETECTORS: dict[str, RuleDetector] = {
         RuleDetector("IBAN_CODE", _ibans),
         RuleDetector("US_SSN", _ssns, verified=False),  # a range check only: many 9-digit ids pass it
         RuleDetector("PHONE_NUMBER", _phones, verified=False),
+        # an old full date is masked as a birth date: privacy first (switch off per type)
+        RuleDetector("DATE_OF_BIRTH", _birth_dates, verified=False),
+        RuleDetector("PASSPORT", _cued("PASSPORT"), verified=False),
+        RuleDetector("US_DRIVER_LICENSE", _cued("US_DRIVER_LICENSE"), verified=False),
     )
 }
 #: Rules on by default (all of them); switch one off per type with ``rules={"PHONE_NUMBER": False}``.
@@ -208,9 +330,16 @@ def _has_digit(text: str, start: int, end: int) -> bool:
     return any(c.isdigit() for c in text[start:end])
 
 
-def merge_spans(model: Sequence[Span], rules: Sequence[Span], text: str | None = None) -> list[Span]:
+def merge_spans(
+    model: Sequence[Span],
+    rules: Sequence[Span],
+    text: str | None = None,
+    shapes: Mapping[str, Shape] | None = None,
+) -> list[Span]:
     """Model spans combined with rule spans (see the module docstring). ``text`` lets the
-    policy look at the characters (trimming, digits); without it, overlaps are united."""
+    policy look at the characters (trimming, digits); without it, overlaps are united.
+    ``shapes``: the model's spans, once cut around verified matches, are shape-checked
+    (:func:`piilora.shapes.check_shapes`) before unverified matches widen them."""
     verified = [r for r in rules if _verified(r)]
     pattern = [r for r in rules if not _verified(r)]
     kept: list[Span] = []
@@ -225,6 +354,8 @@ def merge_spans(model: Sequence[Span], rules: Sequence[Span], text: str | None =
             if piece is not None:
                 kept.append(Span(piece[0], piece[1], m.entity_type, m.score, m.source))
             cursor = max(cursor, b)
+    if shapes and text is not None:
+        kept = check_shapes(text, kept, shapes)
     for p in pattern:
         overlapping = [i for i, m in enumerate(kept) if m.start < p.end and p.start < m.end]
         if not overlapping:
@@ -239,6 +370,24 @@ def merge_spans(model: Sequence[Span], rules: Sequence[Span], text: str | None =
         kept[overlapping[0]] = Span(start, first.end, first.entity_type, first.score, "model+rule")
         kept[overlapping[-1]] = Span(kept[overlapping[-1]].start, end, last.entity_type, last.score, "model+rule")
     return _unite([*kept, *verified])
+
+
+def propagate_values(text: str, spans: Sequence[Span], min_length: int = 4) -> list[Span]:
+    """``spans`` plus every other whole-word occurrence of a masked value (at least
+    ``min_length`` characters) that no span covers yet, with the value's type and source
+    ``"propagated"``: a username the model masked in one chat line is masked in the others."""
+    out = list(spans)
+    for value, etype in {text[s.start : s.end]: s.entity_type for s in spans}.items():
+        if len(value.strip()) < min_length:
+            continue
+        start = text.find(value)
+        while start != -1:
+            end = start + len(value)
+            whole = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if whole and not any(o.start < end and start < o.end for o in out):
+                out.append(Span(start, end, etype, score=0.5, source="propagated"))
+            start = text.find(value, start + 1)
+    return sorted(out, key=lambda s: s.start)
 
 
 def rule_types(rules: bool | Mapping[str, bool] | Sequence[str] | None) -> tuple[str, ...]:

@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from piilora.alignment import align_output
-from piilora.detectors import detect_rules, merge_spans, rule_types
+from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_types
 from piilora.errors import AdapterError, ConfigError
 from piilora.placeholders.base import restore as _restore
+from piilora.shapes import Shape, tidy_edges
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -69,6 +70,12 @@ class Redactor:
     tokens, prompt-lookup speculation), ``batch_size`` windows of similar length per
     forward; ``"generate"`` uses plain batched ``model.generate`` (left-padded).
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
+    ``check_shapes``: re-type or drop model spans whose value cannot be of their type (an
+    ``[IP_ADDRESS]`` over a timestamp, a ``[PERSON]`` with digits; :mod:`piilora.shapes`,
+    shapes come from the entity generators, plugins' included) and trim a closing quote or
+    a URL's final full stop from model spans.
+    ``propagate``: mask every other whole-word occurrence of a value masked once (4+
+    characters) in the same text, with the same type.
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
 
@@ -84,6 +91,8 @@ class Redactor:
         batch_size: int = 16,
         prompt_lookup: int = 16,
         decoder: Literal["copy", "generate"] = "copy",
+        check_shapes: bool = True,
+        propagate: bool = True,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
@@ -113,6 +122,9 @@ class Redactor:
 
         self.stats = DecodeStats()
         self.plugin_manager = plugin_manager
+        self.check_shapes = check_shapes
+        self.propagate = propagate
+        self._shapes: dict[str, Shape] | None = None
         self.meta = dict(meta or {})
         self._lock = threading.Lock()
 
@@ -193,7 +205,11 @@ class Redactor:
         out = []
         for text, spans, fl in zip(texts, per_text, flags):
             rule_spans = detect_rules(text, self.rules) if self.rules else []
-            out.append((merge_spans(spans, rule_spans, text), fl))  # unites the windows' model spans first
+            shapes = None
+            if self.check_shapes:
+                spans, shapes = tidy_edges(text, spans), self._entity_shapes()
+            merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
+            out.append((propagate_values(text, merged) if self.propagate else merged, fl))
         return out
 
     def _windows(self, index: int, text: str) -> list[_Window]:
@@ -223,6 +239,14 @@ class Redactor:
                 next_tok += 1
             start_tok = min(next_tok, len(offsets) - 1)
         return windows
+
+    def _entity_shapes(self) -> dict[str, Shape]:
+        if self._shapes is None:
+            from piilora.plugins import entity_generators
+
+            gens = entity_generators(self.plugin_manager)
+            self._shapes = {name: g.shape for name, g in gens.items() if g.shape is not None}
+        return self._shapes
 
     def _labels(self) -> list[str]:
         types = self.meta.get("entity_types")

@@ -94,6 +94,26 @@ def test_safety_net_masks_structured_pii_the_model_missed(gemma_tokenizer):
     assert "10.1.2.3" in off.text
 
 
+def test_shape_checks_propagation_and_plugin_shapes(gemma_tokenizer):
+    from piilora import EntityGenerator, hookimpl
+    from piilora.plugins import create_plugin_manager
+
+    class Plugin:
+        @hookimpl
+        def piilora_register_entity_generators(self, register):
+            register(EntityGenerator("EMPLOYEE_ID", lambda f, r, loc: "EMP-1", ("id {value}",),
+                                     shape=lambda v: v.startswith("EMP-")))  # fmt: skip
+
+    pm = create_plugin_manager(autoload=False, plugins=[Plugin()])
+    text = "ts=1717691029 mbosio: EMP-0042 and HR-7 ok\nmbosio: thanks"
+    answer = "ts=[IP_ADDRESS] [USERNAME]: [EMPLOYEE_ID] and [EMPLOYEE_ID] ok\nmbosio: thanks"
+    res = ScriptedRedactor(gemma_tokenizer, lambda t: answer, plugin_manager=pm).mask(text)
+    # the timestamp is no IP and HR-7 no EMPLOYEE_ID (plugin shape); the username is masked twice
+    assert res.text == "ts=1717691029 [USERNAME]: [EMPLOYEE_ID] and HR-7 ok\n[USERNAME]: thanks"
+    raw = ScriptedRedactor(gemma_tokenizer, lambda t: answer, plugin_manager=pm, check_shapes=False, propagate=False)
+    assert raw.mask(text).text == answer
+
+
 def test_overlap_policy_widens_a_half_masked_value(gemma_tokenizer):
     text = "write to jane.doe@example.com today"
     # the model only took the local part: the rule span wins and covers the whole address

@@ -40,6 +40,9 @@ class EntityGenerator:
     {value}") that the corpus builder drops into its genres, so a plugin type
     gets realistic training sentences without touching the core templates.
     ``locales`` restricts the locales the type is drawn for (empty = all).
+    ``shape`` (optional) is a loose test every value of the type passes (``value ->
+    bool``); the Redactor re-types or drops a model span whose value fails it
+    (:mod:`piilora.shapes`). Keep it loose: a value it rejects may be left unmasked.
     """
 
     entity_type: str
@@ -47,6 +50,7 @@ class EntityGenerator:
     contexts: tuple[str, ...]
     description: str = ""
     locales: tuple[str, ...] = field(default=())
+    shape: Callable[[str], bool] | None = None
 
     def __post_init__(self) -> None:
         if not ENTITY_TYPE_RE.match(self.entity_type):

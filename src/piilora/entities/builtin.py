@@ -36,6 +36,9 @@ from stdnum.us import rtn as us_rtn
 
 from piilora.entities.base import EntityGenerator
 from piilora.hookspecs import hookimpl
+from piilora.months import MONTH_ABBR as _MONTH_ABBR
+from piilora.months import MONTHS as _MONTHS
+from piilora.shapes import BUILTIN_SHAPES
 
 if TYPE_CHECKING:
     from faker import Faker
@@ -956,43 +959,6 @@ def _sample_ip(faker: Faker, rng: random.Random, locale: str) -> str:
 
 
 # --------------------------------------------------------------------------- DATE_OF_BIRTH
-
-_MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
-    ),
-    "de": (
-        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-        "Oktober", "November", "Dezember",
-    ),
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
-    ),
-    "es": (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-        "octubre", "noviembre", "diciembre",
-    ),
-    "it": (
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-        "ottobre", "novembre", "dicembre",
-    ),
-    "nl": (
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
-    ),
-}  # fmt: skip
-
-
-_MONTH_ABBR: dict[str, tuple[str, ...]] = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."),
-    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
-    "es": ("ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."),
-    "it": ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-}
 
 
 def _ordinal(day: int) -> str:
@@ -2204,6 +2170,7 @@ def builtin_entity_generators() -> tuple[EntityGenerator, ...]:
             sample=_clean(_SAMPLERS[name]),
             contexts=_CONTEXTS[name],
             description=_DESCRIPTIONS[name],
+            shape=BUILTIN_SHAPES.get(name),
         )
         for name in BUILTIN_ENTITY_TYPES
     )

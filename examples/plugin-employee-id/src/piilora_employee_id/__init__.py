@@ -43,6 +43,8 @@ EMPLOYEE_ID = EntityGenerator(
         "ref. staff id {value} in the onboarding checklist",
     ),
     description="Company employee / staff numbers",
+    # every staff number has 3+ digits: a model span of this type without them is not one
+    shape=lambda value: sum(c.isdigit() for c in value) >= 3,
 )
 
 
