@@ -1,6 +1,6 @@
 """Masking throughput: the notebook way vs the Redactor, same model, adapter and texts, one run.
 
-Rows (all without rule detectors, so masks compare like for like):
+Rows (all without rule detectors, shape checks or propagation, so masks compare like for like):
 
 (a) notebook baseline: the PEFT model *unmerged*, float32, ``model.generate`` one text at a
     time (what the usual LoRA notebook does; float32 because HF ``generate`` in bf16 is slower
@@ -150,19 +150,20 @@ def main() -> None:
                                                           "latencies": base_lat, "n": len(base_items),
                                                           "tokens": base_tokens}  # fmt: skip
 
-    red32 = Redactor.from_pretrained(adapter, rules=False, dtype="float32")
+    bare = {"rules": False, "check_shapes": False, "propagate": False}  # the model's answers only
+    red32 = Redactor.from_pretrained(adapter, dtype="float32", **bare)
     out32, batch32 = single_and_batched(red32, items, rows, "(b) Redactor.mask, fp32, batch 1",
                                         "(b2) Redactor.mask_batch, fp32")  # fmt: skip
 
     dtype = str(resolve_dtype(args.dtype)).replace("torch.", "")
-    red = Redactor.from_pretrained(adapter, rules=False, dtype=dtype)
+    red = Redactor.from_pretrained(adapter, dtype=dtype, **bare)
     single, batched = single_and_batched(red, items, rows, f"(c) Redactor.mask, {dtype}, batch 1",
                                          f"(d) Redactor.mask_batch, {dtype}")  # fmt: skip
 
     generated = None
     if args.plain:
-        plain = Redactor(red32.model, red32.tokenizer, rules=False, decoder="generate", batch_size=1,
-                         prompt_lookup=0, meta=red32.meta)  # fmt: skip
+        plain = Redactor(red32.model, red32.tokenizer, decoder="generate", batch_size=1,
+                         prompt_lookup=0, meta=red32.meta, **bare)  # fmt: skip
         generated, lat, total = timed(lambda t: plain.mask(t).text, items)
         rows["(e) plain greedy generate, merged fp32, batch 1"] = {"seconds": total, "n": len(items),
                                                                   "latencies": lat}  # fmt: skip

@@ -8,21 +8,25 @@ unmasked, whatever the model did.
 Merge policy (:func:`merge_spans`), model spans with rule spans:
 
 - A *verified* rule match (checksum or syntax: EMAIL_ADDRESS, IP_ADDRESS, CREDIT_CARD,
-  IBAN_CODE) is exact: it is kept with its extent and type. A model span that overlaps
-  it is cut around it; what is left of the model span stays masked (with the model's
-  type) when it still holds a letter or digit, trimmed of spaces and punctuation at
-  its edges: a model span over ``(IBAN) DE44 ...`` becomes the verified ``DE44 ...`` and
-  a model span over ``IBAN``. What the model masked is never unmasked, only separated
-  from the verified value (a lone bracket or ``=`` is left as text).
-- An *unverified* match (US_SSN is a range check that many 9-digit identifiers pass;
-  PHONE_NUMBER is a pattern) adds a span where the model found nothing. Where it
-  overlaps a model span, the model's span keeps its type and is only widened by the
-  match's parts that hold a digit (a half-masked number is a leak; a widened bracket
-  or label is not).
+  IBAN_CODE, SECRET with a vendor prefix or a JWT's structure) is exact: it is kept with
+  its extent and type. A model span that overlaps it is cut around it; what is left of
+  the model span stays masked (with the model's type) when it still holds a letter or
+  digit, trimmed of spaces and punctuation at its edges: a model span over
+  ``(IBAN) DE44 ...`` becomes the verified ``DE44 ...`` and a model span over ``IBAN``.
+  The cut never unmasks a letter or digit, it only separates the model's span from the
+  verified value (a lone bracket or ``=`` is left as text).
 - With ``shapes``, the model spans left after the cut are shape-checked
-  (:mod:`piilora.shapes`): a value that cannot be of its type is re-typed or dropped.
+  (:mod:`piilora.shapes`): a value that cannot be of its type is re-typed, or dropped when
+  no fallback type fits and it cannot identify anyone by itself (a date, a time, a
+  number of fewer than 5 digits, a lone acronym).
+- An *unverified* match adds a span where the model found nothing: US_SSN (a range check
+  that many 9-digit identifiers pass), PHONE_NUMBER (a pattern), DATE_OF_BIRTH (any full
+  date at least :data:`BIRTH_DATE_MIN_AGE` years old) and PASSPORT / US_DRIVER_LICENSE (a
+  value of the type's form shortly after a cue word). Where it overlaps a model span, the
+  model's span keeps its type and is only widened by the match's parts that hold a digit
+  (a half-masked number is a leak; a widened bracket or label is not).
 - Overlapping spans left after that are united; the type is the verified rule's, else
-  the longer span's (the model's on a tie).
+  the longer span's (the model's on a tie). PERSON spans one space apart become one name.
 """
 
 from __future__ import annotations
@@ -33,11 +37,20 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from piilora.shapes import Shape, check_shapes
 from piilora.types import Span
 
-__all__ = ["DEFAULT_RULES", "RULE_DETECTORS", "RuleDetector", "detect_rules", "merge_spans", "propagate_values"]
+__all__ = [
+    "DEFAULT_RULES",
+    "RULE_DETECTORS",
+    "RuleDetector",
+    "detect_rules",
+    "join_split_names",
+    "merge_spans",
+    "propagate_values",
+]
 
 
 @dataclass(frozen=True)
@@ -80,13 +93,13 @@ def _ips(text: str) -> Iterable[tuple[int, int]]:
             continue
         yield m.span()
     for m in _IPV6_RE.finditer(text):
-        value = m.group(0)
+        value = m.group(0).rstrip(".")  # "Ban fe80::1." ends a sentence
         try:
             ipaddress.IPv6Address(value.split("%", 1)[0])
         except ValueError:
             continue
         if value.count(":") >= 2 and any(c.isalnum() for c in value):
-            yield m.span()
+            yield m.start(), m.start() + len(value)
 
 
 def _cards(text: str) -> Iterable[tuple[int, int]]:
@@ -119,6 +132,41 @@ def _ssns(text: str) -> Iterable[tuple[int, int]]:
 
 
 _PHONE_REGIONS = ("US", "GB", "DE", "FR", "ES", "IT", "NL")
+
+#: Credentials with a vendor prefix or a fixed structure (the kind secret scanners such as
+#: gitleaks look for). A random password or an unprefixed hex key is left to the model.
+_SECRET_RE = re.compile(
+    r"(?<![A-Za-z0-9_+/-])(?:"
+    r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}"  # AWS access key id
+    r"|gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{50,255}"  # GitHub
+    r"|xox[abposr]-(?:[0-9]+-)+[A-Za-z0-9]{10,}"  # Slack
+    r"|(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,}"  # Stripe
+    r"|sk-(?:proj-|svcacct-|admin-)?(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]{20,}"  # OpenAI
+    r"|AIza[0-9A-Za-z_-]{35}"  # Google API key
+    r"|SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}"  # SendGrid
+    r"|glpat-[A-Za-z0-9_-]{20,}|hf_[A-Za-z0-9]{30,}|npm_[A-Za-z0-9]{36}"  # GitLab, Hugging Face, npm
+    r"|(?P<jwt>eyJ[A-Za-z0-9_-]{8,})\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"  # JWT (header checked)
+    r"|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]{16,}?-----END [A-Z ]*PRIVATE KEY-----"
+    r")(?![A-Za-z0-9_+/=-])"
+)
+
+
+def _secrets(text: str) -> Iterable[tuple[int, int]]:
+    import base64
+    import binascii
+    import json
+
+    for m in _SECRET_RE.finditer(text):
+        header = m.group("jwt")
+        if header:
+            try:
+                decoded = json.loads(base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)))
+            except (binascii.Error, ValueError):
+                continue
+            if not isinstance(decoded, dict) or "alg" not in decoded:
+                continue
+        yield m.span()
+
 
 #: A full date (day, month and year) at least this many years before today is taken for a
 #: birth date by the DATE_OF_BIRTH rule.
@@ -246,16 +294,32 @@ def _glued(text: str, start: int, end: int) -> bool:
     return joined_before or joined_after
 
 
+def _amount(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is digit groups joined by ``,``/``.`` that continue a
+    number: ``140.50`` inside ``4,140.50``."""
+    if not re.fullmatch(r"\d+(?:[.,]\d+)*", text[start:end]):
+        return False
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return (len(before) == 2 and before[0].isdigit() and before[1] in ",.") or (
+        len(after) == 2 and after[0] in ",." and after[1].isdigit()
+    )
+
+
 def _phones(text: str) -> Iterable[tuple[int, int]]:
     import phonenumbers
+
+    from piilora.shapes import BUILTIN_SHAPES
 
     seen: set[tuple[int, int]] = set()
     for region in _PHONE_REGIONS:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             span = (match.start, match.end)
-            if span not in seen and not _glued(text, *span):
-                seen.add(span)
-                yield span
+            if span in seen or _glued(text, *span) or _amount(text, *span):
+                continue
+            if not BUILTIN_SHAPES["PHONE_NUMBER"](text[span[0] : span[1]]):  # a date such as 03.05.2026
+                continue
+            seen.add(span)
+            yield span
 
 
 RULE_DETECTORS: dict[str, RuleDetector] = {
@@ -265,6 +329,7 @@ RULE_DETECTORS: dict[str, RuleDetector] = {
         RuleDetector("IP_ADDRESS", _ips),
         RuleDetector("CREDIT_CARD", _cards),
         RuleDetector("IBAN_CODE", _ibans),
+        RuleDetector("SECRET", _secrets),  # vendor prefixes and JWTs: a syntax check
         RuleDetector("US_SSN", _ssns, verified=False),  # a range check only: many 9-digit ids pass it
         RuleDetector("PHONE_NUMBER", _phones, verified=False),
         # an old full date is masked as a birth date: privacy first (switch off per type)
@@ -326,6 +391,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+_PARAMETER_RE = re.compile(r"[A-Za-z_][\w.-]*=[^\s&;]*")
+
+
+def _next_parameter(text: str, after: int, piece: tuple[int, int]) -> bool:
+    """True when ``piece``, left of a model span after the verified value that ends at
+    ``after``, is the next query parameter (``key=sk_live_...&format=json``): not a value."""
+    return text[after : piece[0]] in ("&", ";", "?") and bool(_PARAMETER_RE.fullmatch(text, piece[0], piece[1]))
+
+
+def join_split_names(text: str, spans: Sequence[Span]) -> list[Span]:
+    """PERSON spans one space apart made one (``[PERSON] [PERSON]`` over ``Daniel Gerritsen``);
+    spans a comma apart stay two (``Alice, Bob``)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if prev and prev.entity_type == span.entity_type == "PERSON" and text[prev.end : span.start] == " ":
+            out[-1] = Span(prev.start, span.end, "PERSON", max(prev.score, span.score), prev.source)
+        else:
+            out.append(span)
+    return out
+
+
 def _has_digit(text: str, start: int, end: int) -> bool:
     return any(c.isdigit() for c in text[start:end])
 
@@ -351,7 +438,7 @@ def merge_spans(
         cursor = m.start
         for a, b in [*((v.start, v.end) for v in hits), (m.end, m.end)]:
             piece = _trim(text, cursor, min(a, m.end))
-            if piece is not None:
+            if piece is not None and not (cursor > m.start and _next_parameter(text, cursor, piece)):
                 kept.append(Span(piece[0], piece[1], m.entity_type, m.score, m.source))
             cursor = max(cursor, b)
     if shapes and text is not None:
@@ -364,12 +451,19 @@ def merge_spans(
         if text is None:
             kept.append(p)  # united below
             continue
+        overlapping.sort(key=lambda i: kept[i].start)
         first, last = kept[overlapping[0]], kept[overlapping[-1]]
         start = p.start if p.start < first.start and _has_digit(text, p.start, first.start) else first.start
         end = p.end if p.end > last.end and _has_digit(text, last.end, p.end) else last.end
+        if any(_has_digit(text, kept[i].end, kept[j].start) for i, j in pairwise(overlapping)):
+            # digits between two model spans inside one number: mask the number as one span
+            whole = Span(start, end, first.entity_type, first.score, "model+rule")
+            kept = [k for i, k in enumerate(kept) if i not in overlapping] + [whole]
+            continue
         kept[overlapping[0]] = Span(start, first.end, first.entity_type, first.score, "model+rule")
         kept[overlapping[-1]] = Span(kept[overlapping[-1]].start, end, last.entity_type, last.score, "model+rule")
-    return _unite([*kept, *verified])
+    united = _unite([*kept, *verified])
+    return join_split_names(text, united) if text is not None else united
 
 
 def propagate_values(text: str, spans: Sequence[Span], min_length: int = 4) -> list[Span]:

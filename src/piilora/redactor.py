@@ -71,9 +71,9 @@ class Redactor:
     forward; ``"generate"`` uses plain batched ``model.generate`` (left-padded).
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
     ``check_shapes``: re-type or drop model spans whose value cannot be of their type (an
-    ``[IP_ADDRESS]`` over a timestamp, a ``[PERSON]`` with digits; :mod:`piilora.shapes`,
-    shapes come from the entity generators, plugins' included) and trim a closing quote or
-    a URL's final full stop from model spans.
+    ``[IP_ADDRESS]`` over a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see
+    :mod:`piilora.shapes`; shapes come from the entity generators, plugins' included) and
+    trim a closing quote or a URL's final full stop from model spans.
     ``propagate``: mask every other whole-word occurrence of a value masked once (4+
     characters) in the same text, with the same type.
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).

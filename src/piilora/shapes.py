@@ -1,7 +1,7 @@
 """Shape checks: what a value of each entity type can look like, applied to the model's spans.
 
 The model types a span by its context and sometimes gets the type plainly wrong: an
-``[IP_ADDRESS]`` over a log timestamp, a ``[CREDIT_CARD]`` over ``REQ5021352``, a
+``[IP_ADDRESS]`` over a log timestamp, a ``[CREDIT_CARD]`` over a card's last four, a
 ``[PERSON]`` over a product called ``Trail Runner 3``, an ``[IBAN_CODE]`` over a
 name. A *shape* is a cheap test a value of its type always passes (an IP address parses,
 a card number has at least 12 digits, a name has no digits). The shapes here are
@@ -18,9 +18,12 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
 - re-typed to the first type of its fallbacks whose shape it passes (``IBAN_CODE``
   tries ``BANK_ACCOUNT``, then ``PERSON``; every other type tries ``PERSON``), so a name
   the model called ``[IBAN_CODE]`` stays masked, as ``[PERSON]``;
-- dropped when no fallback fits. That only happens to a value with a digit that cannot
-  be a name (or to a lone short acronym such as ``IBAN``), so what a fallback cannot
-  explain is a number of the wrong form, not a name left in the clear.
+- dropped when no fallback fits and the value cannot identify anyone by itself: a date or
+  a time (a log timestamp called ``[IP_ADDRESS]``), a number of fewer than 5 digits (a room
+  ``4.16``, a card's last four), a product name with a model number, a lone acronym such as
+  ``IBAN``. A value with 5 digits or more that fits no fallback keeps its span and type: a
+  long number of the wrong form (``REQ5021352`` called ``[CREDIT_CARD]``) may still be PII
+  of another type, so it stays masked.
 
 Plugin types get a shape through ``EntityGenerator(shape=...)``; a type without one is
 never touched.
@@ -39,8 +42,10 @@ __all__ = ["BUILTIN_SHAPES", "FALLBACKS", "Shape", "check_shapes", "tidy_edges"]
 #: ``shape(value) -> bool``: True when ``value`` can be of the type.
 Shape = Callable[[str], bool]
 
-_DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2}")
-_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2}")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+#: Fewer digits than this cannot identify anyone by themselves (a room, a card's last four).
+_MIN_IDENTIFYING_DIGITS = 5
 _ACRONYM_RE = re.compile(r"[A-Z]{1,4}")
 _EMAIL_OBFUSCATED_RE = re.compile(r"[\[(]\s*at\s*[\])]|\s(?:at|AT)\s", re.IGNORECASE)
 _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
@@ -58,6 +63,12 @@ def _letters(value: str) -> bool:
     return any(c.isalpha() for c in value)
 
 
+def _date_or_time(value: str) -> bool:
+    """``2023-02-01``, ``01.02.2023``, ``18:47:06``, ``[2026/09/18 18:47:06]``, ``2024-01-01T10:00:00``."""
+    parts = re.split(r"[ T]+", value.strip(" \t[]()<>\"'"))
+    return bool(parts) and all(_DATE_RE.fullmatch(p) or _TIME_RE.fullmatch(p) for p in parts)
+
+
 def _person(value: str) -> bool:
     v = value.strip()
     return _letters(v) and not _digits(v) and not _ACRONYM_RE.fullmatch(v)
@@ -68,12 +79,15 @@ def _email(value: str) -> bool:
 
 
 def _phone(value: str) -> bool:
-    v = value.strip()
-    return _digits(v) >= 6 and not _DATE_RE.fullmatch(v) and not _TIME_RE.fullmatch(v)
+    return _digits(value) >= 6 and not _date_or_time(value)
 
 
 def _card(value: str) -> bool:
     return _digits(value) >= 12
+
+
+def _street_address(value: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{3,}", value))  # a street or place name, not just ``B-103``
 
 
 def _iban(value: str) -> bool:
@@ -111,11 +125,12 @@ def _national_id(value: str) -> bool:
 
 
 #: The shapes of the built-in types that have one (free-form types such as USERNAME,
-#: PASSWORD, SECRET, URL and STREET_ADDRESS have none).
+#: PASSWORD, SECRET and URL have none).
 BUILTIN_SHAPES: dict[str, Shape] = {
     "PERSON": _person,
     "EMAIL_ADDRESS": _email,
     "PHONE_NUMBER": _phone,
+    "STREET_ADDRESS": _street_address,
     "CREDIT_CARD": _card,
     "IBAN_CODE": _iban,
     "US_SSN": _ssn,
@@ -146,6 +161,9 @@ def check_shapes(text: str, spans: Iterable[Span], shapes: Mapping[str, Shape]) 
             if other != span.entity_type and other in shapes and shapes[other](value):
                 out.append(replace(span, entity_type=other))
                 break
+        else:
+            if _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _date_or_time(value):
+                out.append(span)  # a long number of the wrong form may be PII of another type
     return out
 
 

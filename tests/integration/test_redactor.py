@@ -105,11 +105,11 @@ def test_shape_checks_propagation_and_plugin_shapes(gemma_tokenizer):
                                      shape=lambda v: v.startswith("EMP-")))  # fmt: skip
 
     pm = create_plugin_manager(autoload=False, plugins=[Plugin()])
-    text = "ts=1717691029 mbosio: EMP-0042 and HR-7 ok\nmbosio: thanks"
-    answer = "ts=[IP_ADDRESS] [USERNAME]: [EMPLOYEE_ID] and [EMPLOYEE_ID] ok\nmbosio: thanks"
+    text = "at 18:47:06 mbosio: EMP-0042 and HR-7 ok\nmbosio: thanks"
+    answer = "at [IP_ADDRESS] [USERNAME]: [EMPLOYEE_ID] and [EMPLOYEE_ID] ok\nmbosio: thanks"
     res = ScriptedRedactor(gemma_tokenizer, lambda t: answer, plugin_manager=pm).mask(text)
-    # the timestamp is no IP and HR-7 no EMPLOYEE_ID (plugin shape); the username is masked twice
-    assert res.text == "ts=1717691029 [USERNAME]: [EMPLOYEE_ID] and HR-7 ok\n[USERNAME]: thanks"
+    # the time is no IP and HR-7 no EMPLOYEE_ID (plugin shape); the username is masked twice
+    assert res.text == "at 18:47:06 [USERNAME]: [EMPLOYEE_ID] and HR-7 ok\n[USERNAME]: thanks"
     raw = ScriptedRedactor(gemma_tokenizer, lambda t: answer, plugin_manager=pm, check_shapes=False, propagate=False)
     assert raw.mask(text).text == answer
 

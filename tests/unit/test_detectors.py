@@ -29,6 +29,37 @@ def test_structured_pii_is_found_with_checksums():
     ]
 
 
+def test_vendor_secrets_and_jwts_are_found_with_exact_extents():
+    jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+    keys = [
+        "AKIAIOSFODNN7EXAMPLE",
+        "ghp_" + "a1B2" * 9,
+        "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+        "sk-proj-" + "Ab1_" * 10,
+        "AIza" + "SyD-1234567890abcdefghijklmnopqrstu",
+        "SG.abcdefghijklmnop1234.ABCDEFGHIJKLMNOPqrstuvwxyz0123456789abcdefg",
+        "hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456",
+        jwt,
+    ]
+    for key in keys:
+        text = f'export TOKEN="{key}"; key={key}&format=json'
+        assert _found(text, types=("SECRET",)) == [("SECRET", key), ("SECRET", key)], key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "task-manager-2024 and risk-free-rate-0.05",  # 'sk-' inside words
+        "AKIA is a prefix, AKIAIOSFODNN7EXAMPL is too short",
+        "eyJub3QiOiJhIGp3dCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlcw",  # header has no alg
+        "sk-learn and ghp_short",
+    ],
+)
+def test_secret_look_alikes_are_left_alone(text):
+    assert _found(text, types=("SECRET",)) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -53,6 +84,18 @@ def test_hard_negatives_are_left_alone(text):
 )
 def test_numbers_inside_identifiers_are_not_phones_or_ssns(text):
     assert _found(text, types=("PHONE_NUMBER", "US_SSN")) == []
+
+
+@pytest.mark.parametrize("text", ["Date: 08.11.2021", "launched 03.10.2019", "charge EUR 4,140.50 today"])
+def test_dates_and_amounts_are_not_phones(text):
+    assert _found(text, types=("PHONE_NUMBER",)) == []
+
+
+def test_csv_fields_and_sentence_ends_do_not_hide_values():
+    assert _found("42,1956-02-03,607 16 0038", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "607 16 0038")]
+    assert _found("Ban 2607:6cfa:0:419b:0:0:3964:601a.", types=("IP_ADDRESS",)) == [
+        ("IP_ADDRESS", "2607:6cfa:0:419b:0:0:3964:601a")
+    ]
 
 
 def test_phone_and_ssn_next_to_punctuation_are_still_found():
@@ -129,6 +172,7 @@ _TYPES = ("PERSON", "EMAIL_ADDRESS", "IBAN_CODE", "PHONE_NUMBER", "US_SSN")
     raw=st.lists(st.tuples(st.integers(0, 24), st.integers(1, 12), st.sampled_from(_TYPES), st.booleans()), max_size=6),
 )
 @example(text="a11a", raw=[(2, 1, "PERSON", False), (0, 4, "PHONE_NUMBER", True)])
+@example(text="111", raw=[(0, 1, "PERSON", False), (0, 3, "PERSON", True), (2, 1, "PERSON", False)])
 @example(text="(IBAN", raw=[(0, 5, "PERSON", False), (3, 2, "IBAN_CODE", True)])
 @settings(max_examples=500, deadline=None)
 def test_merge_never_unmasks_a_letter_or_digit_and_keeps_verified_matches(text, raw):
@@ -148,3 +192,14 @@ def test_merge_never_unmasks_a_letter_or_digit_and_keeps_verified_matches(text, 
     for r in rules:
         if r.entity_type in ("EMAIL_ADDRESS", "IBAN_CODE"):
             assert any(m.start <= r.start and r.end <= m.end and m.entity_type == r.entity_type for m in merged)
+
+
+def test_split_names_are_joined_and_a_following_query_parameter_is_not_a_secret():
+    text = "TO Daniel Gerritsen, Alice, Bob"
+    model = [Span(a, b, "PERSON", source="model") for a, b in ((3, 9), (10, 19), (21, 26), (28, 31))]
+    assert [text[s.start : s.end] for s in merge_spans(model, [], text)] == ["Daniel Gerritsen", "Alice", "Bob"]
+    text = "GET /v1?key=sk_live_4eC39HqLyjWDarjtT1zdp7dc&format=json ok"
+    model = [Span(12, 56, "SECRET", source="model")]  # the model ran on into the next parameter
+    assert [(s.entity_type, text[s.start : s.end]) for s in merge_spans(model, detect_rules(text), text)] == [
+        ("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")
+    ]
