@@ -59,7 +59,7 @@ def rebuild(text: str, answer: str) -> str:
     from piilora.detectors import merge_spans
 
     spans, _ = align_output(text, answer)
-    return bracket_target(text, merge_spans(spans, []))
+    return bracket_target(text, merge_spans(spans, [], text))  # as the Redactor merges (names joined)
 
 
 def percentile(xs: list[float], q: float) -> float:
