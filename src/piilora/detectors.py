@@ -31,15 +31,18 @@ Merge policy (:func:`merge_spans`), model spans with rule spans:
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
 import functools
 import ipaddress
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from piilora.shapes import Shape, check_shapes
+from piilora.shapes import BUILTIN_SHAPES, Shape, check_shapes
 from piilora.types import Span
 
 __all__ = [
@@ -152,10 +155,6 @@ _SECRET_RE = re.compile(
 
 
 def _secrets(text: str) -> Iterable[tuple[int, int]]:
-    import base64
-    import binascii
-    import json
-
     for m in _SECRET_RE.finditer(text):
         header = m.group("jwt")
         if header:
@@ -307,8 +306,6 @@ def _amount(text: str, start: int, end: int) -> bool:
 
 def _phones(text: str) -> Iterable[tuple[int, int]]:
     import phonenumbers
-
-    from piilora.shapes import BUILTIN_SHAPES
 
     seen: set[tuple[int, int]] = set()
     for region in _PHONE_REGIONS:

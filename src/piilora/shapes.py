@@ -108,8 +108,9 @@ def _date_of_birth(value: str) -> bool:
     return _digits(value) >= 1
 
 
-def _bank_account(value: str) -> bool:
-    return _digits(value) >= 5
+def _identifying_number(value: str) -> bool:
+    """Bank accounts and national ids: digits enough to identify someone."""
+    return _digits(value) >= _MIN_IDENTIFYING_DIGITS
 
 
 def _passport(value: str) -> bool:
@@ -118,10 +119,6 @@ def _passport(value: str) -> bool:
 
 def _driver_license(value: str) -> bool:
     return _alnum(value) >= 5 and _digits(value) >= 1
-
-
-def _national_id(value: str) -> bool:
-    return _digits(value) >= 5
 
 
 #: The shapes of the built-in types that have one (free-form types such as USERNAME,
@@ -136,10 +133,10 @@ BUILTIN_SHAPES: dict[str, Shape] = {
     "US_SSN": _ssn,
     "IP_ADDRESS": _ip,
     "DATE_OF_BIRTH": _date_of_birth,
-    "BANK_ACCOUNT": _bank_account,
+    "BANK_ACCOUNT": _identifying_number,
     "PASSPORT": _passport,
     "US_DRIVER_LICENSE": _driver_license,
-    "NATIONAL_ID": _national_id,
+    "NATIONAL_ID": _identifying_number,
 }
 
 #: Types tried, in order, for a value that fails its own type's shape; others try PERSON.
@@ -182,8 +179,8 @@ def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
         closer = _CLOSERS.get(opener)
         if closer and end - start > 1 and text[end - 1] == closer and closer not in text[start : end - 1]:
             end -= 1
-        if span.entity_type == "URL":
-            while end - start > 1 and text[end - 1] in _URL_TRAILING and (end == len(text) or text[end].isspace()):
-                end -= 1
+        url_stop = end - start > 1 and text[end - 1] in _URL_TRAILING and (end == len(text) or text[end].isspace())
+        if span.entity_type == "URL" and url_stop:  # one sentence-final mark
+            end -= 1
         out.append(span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end))
     return out
