@@ -26,6 +26,12 @@ consequences make decoding much cheaper than generic generation:
 
   A wrong guess only costs the tokens proposed after it.
 
+**Placeholder scores.** Where the answer opens a placeholder, the head's logits say how
+much the model preferred that ``[`` over copying the text's next token: the score
+``sigmoid(logit[open] - logit[copy])`` is the two-way probability of masking there, read
+off logits that verification computes anyway (no extra forward).
+:meth:`CopyDecoder.answer_batch` gives it per placeholder of each answer (``scores=``).
+
 Verification keeps greedy semantics: every accepted token is the argmax of the
 (restricted) head given the accepted prefix; hints and guesses steer what is proposed,
 never what is accepted. With ``restrict=False`` the result is exactly plain greedy
@@ -119,7 +125,7 @@ class _Seq:
     """Decoding state of one text in a batch."""
 
     __slots__ = ("allowed", "copied", "cursor", "done", "head", "hints", "index", "k", "limit", "nxt", "offsets",
-                 "out", "prop", "source", "span_end", "span_start", "spec", "text")  # fmt: skip
+                 "opens", "out", "prop", "source", "span_end", "span_start", "spec", "text")  # fmt: skip
 
     def __init__(
         self,
@@ -152,6 +158,7 @@ class _Seq:
         # the (start, end) of the value its placeholder replaces or None); None for source-id proposals
         self.prop: list[tuple[bool, int, tuple[int, int] | None]] | None = None
         self.spec: list[tuple[int, int, str]] = []  # hinted values proposed as placeholders inside copies
+        self.opens: dict[int, float] = {}  # answer index of a ``[`` the model chose over a copy -> its score
 
 
 class CopyDecoder:
@@ -226,6 +233,7 @@ class CopyDecoder:
         max_new_tokens: int | Sequence[int],
         stats: DecodeStats | None = None,
         hints: Sequence[Iterable[tuple[int, int, str]]] | None = None,
+        scores: list[list[float]] | None = None,
     ) -> list[list[int]]:
         """Answers for several prompts decoded together (ragged lengths, one forward per step
         for the whole batch). Each answer is what :meth:`answer` gives for that prompt alone,
@@ -233,7 +241,12 @@ class CopyDecoder:
 
         ``hints``: per text, ``(start, end, label)`` character spans that are likely PII (the
         rule detectors' matches). They only steer speculation (which label and where the copy
-        resumes after a placeholder), never the answer."""
+        resumes after a placeholder), never the answer.
+
+        ``scores``: a list to fill with one list per answer: a score per placeholder of its
+        decoded text (every ``[TYPE]`` match, in order; see the module docstring), the
+        probability the model gave to opening it rather than copying on. A ``[TYPE]`` copied
+        from the input scores 1.0."""
         import torch
 
         if not prompts:
@@ -288,7 +301,30 @@ class CopyDecoder:
             for label in _PLACEHOLDER.findall(self.tokenizer.decode(s.out)):
                 if label in self._label_uses:
                     self._label_uses[label] += 1  # later guesses favour the labels seen so far
+        if scores is not None:
+            scores.extend(self._placeholder_scores(s) for s in seqs)
         return [s.out for s in seqs]
+
+    def _placeholder_scores(self, s: _Seq) -> list[float]:
+        """The score of each ``[TYPE]`` in the answer's text (up to ``<end_of_turn>``): that of
+        the token holding its ``[``, found by decoding growing prefixes; 1.0 when it has none."""
+        out = s.out[: s.out.index(self.eot)] if self.eot in s.out else s.out
+
+        def decoded(n: int) -> int:
+            return len(self.tokenizer.decode(out[:n], skip_special_tokens=False, clean_up_tokenization_spaces=False))
+
+        scores = []
+        for m in _PLACEHOLDER.finditer(self.tokenizer.decode(out, skip_special_tokens=False,
+                                                              clean_up_tokenization_spaces=False)):  # fmt: skip
+            lo, hi = 1, len(out)  # the fewest tokens whose text reaches past the "["
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if decoded(mid) > m.start():
+                    hi = mid
+                else:
+                    lo = mid + 1
+            scores.append(s.opens.get(lo - 1, 1.0))
+        return scores
 
     def _speculate(self, text: str, start: int, label: str) -> bool:
         """Whether to propose a hinted value as its placeholder before the model opens one: for
@@ -320,7 +356,7 @@ class CopyDecoder:
         """Verify ``proposal`` (fed from cache ``slot`` on, after the token already chosen) against
         the model's choices ``hidden``: keep the longest agreeing prefix plus the model's own next
         token; the rejected slots become holes."""
-        verdict = self._argmax(hidden, s)
+        verdict, logits = self._argmax(hidden, s)
         accepted = 0
         while accepted < len(proposal) and verdict[accepted] == proposal[accepted]:
             accepted += 1
@@ -328,6 +364,7 @@ class CopyDecoder:
                 break
         stats.proposed += len(proposal)
         stats.accepted += accepted
+        base, prop = len(s.out), s.prop
         self._accept(s, proposal[:accepted], full=bool(proposal) and accepted == len(proposal))
         state["valid"][row, slot + accepted + 1 :] = False  # rejected and padding
         state["length"][row] += accepted + 1
@@ -336,6 +373,7 @@ class CopyDecoder:
             s.done = True
         else:
             s.nxt = verdict[accepted]
+        self._score_opens(s, proposal, prop, verdict, logits, accepted, base)
 
     # -- the model ------------------------------------------------------------------------
     def _prefill(self, prompts: list[list[int]], proposals: list[list[int]]) -> tuple[dict[str, Any], Any]:
@@ -441,12 +479,57 @@ class CopyDecoder:
         for key in ("valid", "pos", "length"):
             state[key] = state[key].index_select(0, index)
 
-    def _argmax(self, hidden: Any, seq: _Seq) -> list[int]:
+    def _argmax(self, hidden: Any, seq: _Seq) -> tuple[list[int], Any]:
+        """The head's choice at every position, and its logits (columns: ``seq.allowed``)."""
         flat = hidden.reshape(-1, hidden.shape[-1]).to(seq.head.dtype)
-        best = (flat @ seq.head.T).argmax(dim=-1)
+        logits = flat @ seq.head.T
+        best = logits.argmax(dim=-1)
         if seq.allowed is not None:
             best = seq.allowed[best]
-        return [int(x) for x in best.tolist()]
+        return [int(x) for x in best.tolist()], logits
+
+    def _score_opens(
+        self,
+        s: _Seq,
+        proposal: list[int],
+        prop: list[tuple[bool, int, tuple[int, int] | None]] | None,
+        verdict: list[int],
+        logits: Any,
+        accepted: int,
+        base: int,
+    ) -> None:
+        """Score every ``[`` settled at answer index ``base + i`` (the accepted proposal tokens,
+        then the model's own next token unless the answer ended) that the model chose instead
+        of copying: the two-way probability of that token against the copy's token there."""
+        import math
+
+        for i in range(accepted if s.done else accepted + 1):
+            chosen = proposal[i] if i < accepted else verdict[i]
+            if "[" not in self._piece(chosen) or (i < accepted and s.copied[base + i]):
+                continue
+            alt = -1
+            if i < accepted:  # a hinted value proposed as its placeholder: the copy would start the value
+                span = prop[i][2] if prop is not None else None
+                if span is not None and s.offsets is not None:
+                    alt = s.source[min(len(s.source) - 1, bisect.bisect_right(s.offsets, span[0]) - 1)]
+            elif i < len(proposal) and (prop[i][0] if prop is not None else True):
+                alt = proposal[i]  # the model turned away from a proposed copy here
+            elif s.cursor < len(s.source):
+                alt = s.source[s.cursor]
+            a, b = self._column(s, chosen), self._column(s, alt) if alt >= 0 else -1
+            if a >= 0 and b >= 0 and a != b:
+                margin = float(logits[i, a] - logits[i, b])
+                s.opens[base + i] = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, margin))))
+
+    @staticmethod
+    def _column(s: _Seq, tid: int) -> int:
+        """The logits column of token ``tid`` (-1 when the restricted head lacks it)."""
+        if s.allowed is None:
+            return tid
+        import torch
+
+        at = int(torch.searchsorted(s.allowed, torch.tensor(tid, device=s.allowed.device)))
+        return at if at < len(s.allowed) and int(s.allowed[at]) == tid else -1
 
     # -- proposals ------------------------------------------------------------------------
     def _source(self, prompt: Sequence[int]) -> list[int]:

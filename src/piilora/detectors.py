@@ -439,7 +439,7 @@ def merge_spans(
                 kept.append(Span(piece[0], piece[1], m.entity_type, m.score, m.source))
             cursor = max(cursor, b)
     if shapes and text is not None:
-        kept = check_shapes(text, kept, shapes)
+        kept = check_shapes(text, kept, shapes, pattern)
     for p in pattern:
         overlapping = [i for i, m in enumerate(kept) if m.start < p.end and p.start < m.end]
         if not overlapping:

@@ -354,10 +354,16 @@ SYSTEM_NAMES = ("rules", "base_few_shot", "adapter", "adapter+rules", "presidio"
 
 
 def _rules_system() -> System:
+    """The Redactor's deterministic detectors without a model: rule matches and table typing."""
     from piilora.detectors import detect_rules
+    from piilora.fields import field_map, type_table_cells
     from piilora.placeholders import mask_spans
+    from piilora.plugins import entity_generators
 
-    return lambda text: mask_spans(text, detect_rules(text))
+    gens = entity_generators()
+    fields = field_map(gens.values())
+    shapes = {name: g.shape for name, g in gens.items() if g.shape is not None}
+    return lambda text: mask_spans(text, type_table_cells(text, detect_rules(text), fields, shapes))
 
 
 def _presidio_system() -> System:
@@ -440,7 +446,9 @@ def _base_few_shot_system(base_model: str | None, threads: int | None) -> System
 
         torch.set_num_threads(threads)
     model = load_base_model(base_model, dtype=resolve_dtype("auto"))
-    return FewShot(model, load_tokenizer(base_model), rules=False).mask
+    # the model alone, like "adapter": no rules and no safety net
+    tok = load_tokenizer(base_model)
+    return FewShot(model, tok, rules=False, check_shapes=False, propagate=False, type_fields=False).mask
 
 
 def build_systems(
@@ -474,5 +482,8 @@ def build_systems(
             if shared is None:
                 shared = load_masker(adapter, threads=threads)
             model, tok, meta = shared
-            systems[name] = Redactor(model, tok, meta=meta, rules=name == "adapter+rules").mask
+            net = name == "adapter+rules"  # "adapter" is the model alone: no rules, no safety net at all
+            systems[name] = Redactor(
+                model, tok, meta=meta, rules=net, check_shapes=net, propagate=net, type_fields=net
+            ).mask
     return systems

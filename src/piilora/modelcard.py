@@ -56,7 +56,8 @@ prompt format v{meta.get("prompt_format_version", "?")}.
 Masking PII in logs, tickets, chats, records and documents before they are stored, shared or
 sent to other models. Use it through `piilora.Redactor`, which aligns the model's answer to the
 input and rebuilds the masked text from the original characters (non-PII text cannot change)
-and adds deterministic detectors for e-mails, IPs, cards, IBANs, SSNs and phone numbers.
+and adds a safety net: deterministic detectors (e-mails, IPs, cards, IBANs, API keys, SSNs,
+phone numbers, birth dates...), span tidying and shape checks, and table typing by header.
 
 ## Entity types
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from piilora.alignment import align_output
+from piilora.alignment import PLACEHOLDER_RE, align_output
 from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_types
 from piilora.errors import AdapterError, ConfigError
+from piilora.fields import field_map, type_table_cells
 from piilora.placeholders.base import restore as _restore
-from piilora.shapes import Shape, tidy_edges
+from piilora.shapes import Shape, known_types, tidy_edges
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -45,6 +46,17 @@ FLAG_RULES_ONLY = "rules_only"  # the model's answer was discarded; only rule de
 
 class UnalignedOutputError(ConfigError):
     """The model rewrote the text and ``on_unaligned="raise"`` was chosen."""
+
+
+class _Answer(str):
+    """A model answer (the masked window) carrying one score per ``[TYPE]`` in it, in order."""
+
+    scores: tuple[float, ...] = ()
+
+    def __new__(cls, text: str, scores: Sequence[float] = ()) -> _Answer:
+        answer = super().__new__(cls, text)
+        answer.scores = tuple(scores)
+        return answer
 
 
 @dataclass(frozen=True)
@@ -70,12 +82,20 @@ class Redactor:
     tokens, prompt-lookup speculation), ``batch_size`` windows of similar length per
     forward; ``"generate"`` uses plain batched ``model.generate`` (left-padded).
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
-    ``check_shapes``: re-type or drop model spans whose value cannot be of their type (an
-    ``[IP_ADDRESS]`` over a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see
-    :mod:`piilora.shapes`; shapes come from the entity generators, plugins' included) and
-    trim a closing quote or a URL's final full stop from model spans.
+    ``check_shapes``: tidy model spans to their value (quotes, cue words such as ``passport=``
+    or ``login``, a URL's final full stop, a name's title; :func:`piilora.shapes.tidy_edges`),
+    map types the model invented to known ones (:func:`piilora.shapes.known_types`), and
+    re-type or drop model spans whose value cannot be of their type (an ``[IP_ADDRESS]`` over
+    a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.shapes`; shapes
+    come from the entity generators, plugins' included).
     ``propagate``: mask every other whole-word occurrence of a value masked once (4+
     characters) in the same text, with the same type.
+    ``type_fields``: in CSV-like tables, cut spans at cell borders, type cells by their
+    column's name and mask uncovered cells of PII columns (:mod:`piilora.fields`; column
+    names come from the entity generators' ``field_names``, plugins' included).
+    ``min_score``: model spans scoring below it are not masked (a rule may still find them).
+    A model span's ``score`` is the probability the model gave to opening its placeholder
+    rather than copying the text on (copy decoder only; other spans score 1.0).
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
 
@@ -93,9 +113,13 @@ class Redactor:
         decoder: Literal["copy", "generate"] = "copy",
         check_shapes: bool = True,
         propagate: bool = True,
+        type_fields: bool = True,
+        min_score: float = 0.0,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
+        if not 0.0 <= min_score <= 1.0:
+            raise ConfigError(f"min_score must be between 0 and 1, got {min_score!r}")
         if on_unaligned not in ("fuzzy", "fallback", "raise"):
             raise ConfigError(f"on_unaligned must be 'fuzzy', 'fallback' or 'raise', got {on_unaligned!r}")
         if not 0 <= overlap_tokens < max_input_tokens:
@@ -124,7 +148,10 @@ class Redactor:
         self.plugin_manager = plugin_manager
         self.check_shapes = check_shapes
         self.propagate = propagate
+        self.min_score = min_score
+        self.type_fields = type_fields
         self._shapes: dict[str, Shape] | None = None
+        self._fields: dict[str, str] | None = None
         self.meta = dict(meta or {})
         self._lock = threading.Lock()
 
@@ -190,6 +217,7 @@ class Redactor:
         for w, answer in zip(windows, answers):
             window_text = texts[w.text_index][w.start : w.end]
             spans, exact = align_output(window_text, answer)
+            spans = _with_scores(spans, answer)
             if not exact:
                 if self.on_unaligned == "raise":
                     raise UnalignedOutputError(
@@ -204,11 +232,15 @@ class Redactor:
             )
         out = []
         for text, spans, fl in zip(texts, per_text, flags):
+            spans = [s for s in spans if s.score >= self.min_score]
             rule_spans = detect_rules(text, self.rules) if self.rules else []
             shapes = None
             if self.check_shapes:
-                spans, shapes = tidy_edges(text, spans), self._entity_shapes()
+                spans = tidy_edges(text, known_types(text, spans, self._labels()))
+                shapes = self._entity_shapes()
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
+            if self.type_fields:
+                merged = type_table_cells(text, merged, self._field_types(), self._entity_shapes())
             out.append((propagate_values(text, merged) if self.propagate else merged, fl))
         return out
 
@@ -248,6 +280,13 @@ class Redactor:
             self._shapes = {name: g.shape for name, g in gens.items() if g.shape is not None}
         return self._shapes
 
+    def _field_types(self) -> dict[str, str]:
+        if self._fields is None:
+            from piilora.plugins import entity_generators
+
+            self._fields = field_map(entity_generators(self.plugin_manager).values())
+        return self._fields
+
     def _labels(self) -> list[str]:
         types = self.meta.get("entity_types")
         if not types:
@@ -282,15 +321,17 @@ class Redactor:
                 if self._copy_decoder is None:
                     self._copy_decoder = self._new_copy_decoder()
                 for group in length_groups([len(p) for p in prompts], self.batch_size):
+                    scores: list[list[float]] = []
                     ids = self._copy_decoder.answer_batch(
                         [prompts[i] for i in group],
                         [window_texts[i] for i in group],
                         max_new_tokens=[limits[i] for i in group],
                         stats=self.stats,
                         hints=[_hints(window_texts[i]) for i in group],
+                        scores=scores,
                     )
-                    for i, a in zip(group, ids):
-                        answers[i] = parse_answer(self.tokenizer, a)
+                    for i, a, sc in zip(group, ids, scores):
+                        answers[i] = _Answer(parse_answer(self.tokenizer, a), sc)
             return answers
         with self._lock:
             return greedy_answers(
@@ -301,6 +342,24 @@ class Redactor:
                 batch_size=self.batch_size,
                 prompt_lookup=self.prompt_lookup,
             )
+
+
+def _with_scores(spans: list[Span], answer: str) -> list[Span]:
+    """``spans`` (in order) with the scores of their placeholders in ``answer``: each span takes
+    the next ``[TYPE]`` of its type, so a ``[WARN]`` copied from the input is passed over."""
+    scores = getattr(answer, "scores", ())
+    placeholders = [m.group(1) for m in PLACEHOLDER_RE.finditer(answer)]
+    if not scores or len(scores) != len(placeholders):
+        return spans
+    out, at = [], 0
+    for span in spans:
+        while at < len(placeholders) and placeholders[at] != span.entity_type:
+            at += 1
+        if at == len(placeholders):
+            return spans  # a fuzzy alignment that does not follow the answer: keep them unscored
+        out.append(Span(span.start, span.end, span.entity_type, scores[at], span.source))
+        at += 1
+    return out
 
 
 def _hints(text: str) -> list[tuple[int, int, str]]:

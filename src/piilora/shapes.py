@@ -21,9 +21,10 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
 - dropped when no fallback fits and the value cannot identify anyone by itself: a date or
   a time (a log timestamp called ``[IP_ADDRESS]``), a number of fewer than 5 digits (a room
   ``4.16``, a card's last four), a product name with a model number, a lone acronym such as
-  ``IBAN``. A value with 5 digits or more that fits no fallback keeps its span and type: a
-  long number of the wrong form (``REQ5021352`` called ``[CREDIT_CARD]``) may still be PII
-  of another type, so it stays masked.
+  ``IBAN``, or a ticket reference (``REQ5021352`` or ``CASE-702091`` called
+  ``[CREDIT_CARD]``). Any other value with 5 digits or more that fits no fallback keeps its
+  span and type: a long number of the wrong form may still be PII of another type, so it
+  stays masked.
 
 Plugin types get a shape through ``EntityGenerator(shape=...)``; a type without one is
 never touched.
@@ -35,9 +36,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from piilora.months import MONTH_ABBR, MONTHS
 from piilora.types import Span
 
-__all__ = ["BUILTIN_SHAPES", "FALLBACKS", "Shape", "check_shapes", "tidy_edges"]
+__all__ = ["BUILTIN_SHAPES", "FALLBACKS", "Shape", "check_shapes", "identifying", "known_types", "tidy_edges"]
 
 #: ``shape(value) -> bool``: True when ``value`` can be of the type.
 Shape = Callable[[str], bool]
@@ -49,6 +51,20 @@ _MIN_IDENTIFYING_DIGITS = 5
 _ACRONYM_RE = re.compile(r"[A-Z]{1,4}")
 _EMAIL_OBFUSCATED_RE = re.compile(r"[\[(]\s*at\s*[\])]|\s(?:at|AT)\s", re.IGNORECASE)
 _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+#: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``).
+_REFERENCE_RE = re.compile(r"#\d+|[A-Z]{1,5}-?\d{4,9}")
+
+
+def word_tuple(words: str) -> tuple[str, ...]:
+    """``"a b c"`` -> ``("a", "b", "c")``: long word lists written as one string."""
+    return tuple(words.split())
+
+
+def _reference(value: str) -> bool:
+    """A ticket reference or a bare UUID (a request or record id, not a credential)."""
+    v = value.strip()
+    return bool(_REFERENCE_RE.fullmatch(v) or _UUID_RE.fullmatch(v))
 
 
 def _digits(value: str) -> int:
@@ -113,6 +129,10 @@ def _identifying_number(value: str) -> bool:
     return _digits(value) >= _MIN_IDENTIFYING_DIGITS
 
 
+def _secret(value: str) -> bool:
+    return not _UUID_RE.fullmatch(value.strip())  # a request id, not a credential
+
+
 def _passport(value: str) -> bool:
     return _alnum(value) >= 6
 
@@ -122,8 +142,9 @@ def _driver_license(value: str) -> bool:
 
 
 #: The shapes of the built-in types that have one (free-form types such as USERNAME,
-#: PASSWORD, SECRET and URL have none).
+#: PASSWORD and URL have none; SECRET only rules out a bare UUID).
 BUILTIN_SHAPES: dict[str, Shape] = {
+    "SECRET": _secret,
     "PERSON": _person,
     "EMAIL_ADDRESS": _email,
     "PHONE_NUMBER": _phone,
@@ -144,9 +165,26 @@ FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON")
 _DEFAULT_FALLBACKS = ("PERSON",)
 
 
-def check_shapes(text: str, spans: Iterable[Span], shapes: Mapping[str, Shape]) -> list[Span]:
+def identifying(value: str, *, dates: bool = False) -> bool:
+    """False for what cannot identify anyone by itself whatever its column or cue says: no
+    letter and fewer than 5 digits, ``N/A``/``none``/``null``/``-``, a lone date or time
+    (unless ``dates``: a date of birth is a date)."""
+    v = value.strip()
+    if not any(c.isalnum() for c in v) or v.lower() in ("n/a", "na", "none", "null", "nil", "unknown", "tbd"):
+        return False
+    if _date_or_time(v):
+        return dates
+    return _letters(v) or _digits(v) >= _MIN_IDENTIFYING_DIGITS
+
+
+def check_shapes(
+    text: str, spans: Iterable[Span], shapes: Mapping[str, Shape], hints: Iterable[Span] = ()
+) -> list[Span]:
     """``spans`` with each value that fails its type's shape re-typed or dropped (see the module
-    docstring). Spans of types without a shape pass through unchanged."""
+    docstring). ``hints`` (unverified rule matches) are tried first as fallbacks: a phone
+    number the model called ``[IP_ADDRESS]`` that the phone pattern matched becomes a
+    ``[PHONE_NUMBER]``. Spans of types without a shape pass through unchanged."""
+    hints = list(hints)
     out: list[Span] = []
     for span in spans:
         shape = shapes.get(span.entity_type)
@@ -154,33 +192,167 @@ def check_shapes(text: str, spans: Iterable[Span], shapes: Mapping[str, Shape]) 
         if shape is None or shape(value):
             out.append(span)
             continue
-        for other in FALLBACKS.get(span.entity_type, _DEFAULT_FALLBACKS):
+        hinted = [h.entity_type for h in hints if h.start < span.end and span.start < h.end]
+        for other in (*hinted, *FALLBACKS.get(span.entity_type, _DEFAULT_FALLBACKS)):
             if other != span.entity_type and other in shapes and shapes[other](value):
                 out.append(replace(span, entity_type=other))
                 break
         else:
-            if _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _date_or_time(value):
+            if _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _date_or_time(value) and not _reference(value):
                 out.append(span)  # a long number of the wrong form may be PII of another type
+    return out
+
+
+def known_types(text: str, spans: Iterable[Span], known: Iterable[str]) -> list[Span]:
+    """Model spans whose type is not one the model was trained on (it sometimes invents
+    ``[IBAN]``, ``[PO_NUMBER]``): re-typed to the one known type the name is the start of
+    (``IBAN`` -> ``IBAN_CODE``); else dropped when the value is a ticket reference, a UUID or
+    cannot identify anyone, and kept as it is otherwise (it may still be PII)."""
+    known = set(known)
+    out: list[Span] = []
+    for span in spans:
+        if span.entity_type in known:
+            out.append(span)
+            continue
+        matches = [k for k in known if k.startswith(span.entity_type)]
+        value = text[span.start : span.end]
+        if len(matches) == 1:
+            out.append(replace(span, entity_type=matches[0]))
+        elif not _reference(value) and identifying(value):
+            out.append(span)
     return out
 
 
 _CLOSERS = {'"': '"', "'": "'", "`": "`", "«": "»", "“": "”", "‘": "’"}
 _URL_TRAILING = ".,;:!?"
+#: Words that name or introduce a value rather than belong to it (``login kgonzalez``,
+#: ``passport=X``, ``my password is literally X``).
+_CUE_WORDS = frozenset(
+    word_tuple(
+        "user username login handle account acct passport pass password passwd pwd pw key token secret api "
+        "ssn dob id email mail phone tel ip card iban licence license dl no number is was my the new old one "
+        "temp temporary default initial literally still now"
+    )
+)
+#: Greetings before a name (``Guten Tag Eliana Nibali`` masks ``Eliana Nibali``).
+_GREETING_RE = re.compile(
+    r"(?i:hi|hello|hey|dear|guten tag|hallo|liebe[rs]?|sehr geehrter?|bonjour|salut|cher|chère|hola|"
+    r"estimad[oa]|ciao|buongiorno|gentile|beste|hoi)[,:]?\s+(?=[A-ZÀ-Þ])"
+)
+#: Titles that belong to a name (the corpus masks ``Mrs. Rebecca Adams`` whole).
+_HONORIFIC_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'>,:;]))(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Dott|Dott\.ssa|Sig|Sig\.ra|"
+    r"Ing|Avv|Mag|Dhr|Mevr|M)\.?\s+$"
+)
+#: Types whose values never hold a space, so a leading cue word is not part of them.
+_ONE_WORD_TYPES = frozenset({"USERNAME", "PASSWORD", "SECRET", "PASSPORT", "EMAIL_ADDRESS", "URL", "IP_ADDRESS"})
+_KEY_RE = re.compile(r"([A-Za-z][\w.-]*)=(?=\S)")
+_NEXT_PARAMETER_RE = re.compile(r"[&;][a-z_]{2,}=")
+#: A number followed by a name in parentheses, as bank statements write a payee.
+_NUMBER_AND_NAME_RE = re.compile(r"(.*\d)\s*\(([^()\d]+)\)")
+_MONTH_WORDS = frozenset(
+    name.lower().strip(".") for names in (*MONTHS.values(), *MONTH_ABBR.values()) for name in names
+)
+_NAMED_TYPES = frozenset({"PERSON", "STREET_ADDRESS", "URL", "EMAIL_ADDRESS"})
+
+
+def _is_cue_key(key: str) -> bool:
+    return any(part in _CUE_WORDS for part in re.split(r"[_.-]", key.lower()))
+
+
+def _strip_cues(text: str, start: int, end: int, entity_type: str) -> int:
+    """The start of the value once leading cue words (``login``, ``passport=``, a greeting
+    before a name) are cut off; ``start`` when there are none or nothing would be left."""
+    while start < end:
+        value = text[start:end]
+        keys = [  # at the start, or after words that cannot identify anyone (``59 passport=X``)
+            k
+            for k in _KEY_RE.finditer(value)
+            if k.start() == 0 or (value[k.start() - 1].isspace() and not identifying(value[: k.start()]))
+        ]
+        key = next((k for k in reversed(keys) if _is_cue_key(k.group(1))), None)
+        if key and entity_type != "URL":  # ``passport=X``, also after a word: ``59 passport=X``
+            start += key.end()
+            continue
+        if entity_type == "PERSON":
+            greeting = _GREETING_RE.match(value)
+            if greeting:
+                start += greeting.end()
+            return start
+        word = re.match(r"([^\W\d_]+)[:#]?\s+(?=\S)", value)
+        if entity_type in _ONE_WORD_TYPES and word and word.group(1).lower() in _CUE_WORDS:
+            start += word.end()
+            continue
+        return start
+    return start
+
+
+def _date_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A birth date span without the words around the date: ``(e) le 19560201`` ->
+    ``19560201``, ``1 december 1945 à Moergestel`` -> ``1 december 1945``. The date runs from
+    the first word holding a digit or naming a month to the last word holding a digit."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    dated = [i for i, (a, b) in enumerate(words) if any(c.isdigit() for c in text[start + a : start + b])]
+    if not dated:
+        return start, end
+    first = dated[0]
+    if (
+        first > 0
+        and text[start + words[first - 1][0] : start + words[first - 1][1]].strip(".,").lower() in _MONTH_WORDS
+    ):
+        first -= 1  # ``March 3rd, 1970``
+    return start + words[first][0], start + words[dated[-1]][1]
 
 
 def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
-    """Model spans without a closing quote whose opening quote stands just before the span
-    (``set_password("hunter2")`` masks ``hunter2``, not ``hunter2"``), and URLs without a
-    sentence's final punctuation (``see https://x.org/a.`` masks ``https://x.org/a``)."""
+    """Model spans cut to the value the corpus conventions mask:
+
+    - without quotes around it (``set_password("hunter2")`` masks ``hunter2``, not
+      ``hunter2"``; a span over ``"hunter2"`` loses both quotes);
+    - without leading cue words: ``passport=X`` (a key naming a value), ``login kgonzalez``
+      or ``literally X`` before a one-word value, ``Guten Tag`` before a name;
+    - without a next query parameter (``<token>&format=json``) or a URL's sentence-final
+      full stop (``see https://x.org/a.`` masks ``https://x.org/a``);
+    - names with the title before them (``Mrs. Rebecca Adams``, ``Frau Dr. Gieß``);
+    - a birth date without the words around it (``né(e) le 19560201 à Cressa``), a handle
+      with its ``@``;
+    - a number with a name in parentheses after it cut in two, the name a ``PERSON``
+      (``18-33-70 33734389 (Michelle Wallace)``).
+    """
     out: list[Span] = []
     for span in spans:
-        start, end = span.start, span.end
+        start, end, etype = span.start, span.end, span.entity_type
+        quote = _CLOSERS.get(text[start]) if end - start > 2 else None
+        if quote and text[end - 1] == quote and quote not in text[start + 1 : end - 1]:
+            start, end = start + 1, end - 1
         opener = text[start - 1] if start > 0 else ""
         closer = _CLOSERS.get(opener)
         if closer and end - start > 1 and text[end - 1] == closer and closer not in text[start : end - 1]:
             end -= 1
+        start = _strip_cues(text, start, end, etype)
+        if etype not in ("URL", "PASSWORD"):
+            parameter = _NEXT_PARAMETER_RE.search(text, start + 1, end)
+            if parameter:
+                end = parameter.start()
         url_stop = end - start > 1 and text[end - 1] in _URL_TRAILING and (end == len(text) or text[end].isspace())
-        if span.entity_type == "URL" and url_stop:  # one sentence-final mark
+        if etype == "URL" and url_stop:  # one sentence-final mark
             end -= 1
+        if etype == "PERSON":
+            while title := _HONORIFIC_RE.search(text, max(0, start - 12), start):
+                start = title.start()
+        if (
+            etype == "USERNAME"
+            and start > 0
+            and text[start - 1] == "@"
+            and (start < 2 or not text[start - 2].isalnum())
+        ):
+            start -= 1  # the handle's "@" belongs to it (``@anneke_e``), an e-mail's does not
+        if etype == "DATE_OF_BIRTH":
+            start, end = _date_core(text, start, end)
+        named = _NUMBER_AND_NAME_RE.fullmatch(text, start, end) if etype not in _NAMED_TYPES else None
+        if named and _person(named.group(2)):  # ``18-33-70 33734389 (Michelle Wallace)``: two values
+            out.append(replace(span, start=start, end=named.end(1)))
+            out.append(replace(span, start=named.start(2), end=named.end(2), entity_type="PERSON"))
+            continue
         out.append(span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end))
     return out

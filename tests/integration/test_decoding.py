@@ -237,3 +237,27 @@ def test_cue_words_announce_values():
     for plain in ("Hi team, the token expired", "user logged in", "password reset link sent"):
         assert cued(plain) == []
     assert cued_values("DOB: 1 May 1990", ["PERSON"]) == []  # only the adapter's labels
+
+
+def test_placeholder_scores_follow_the_answers_placeholders(gemma_tokenizer):
+    """One score per ``[TYPE]`` of the answer: a bracket copied from the input scores 1.0, one
+    the model opened scores its two-way probability against copying on (> 0.5: it won)."""
+    import math
+
+    torch.manual_seed(0)
+    model = Gemma3ForCausalLM(tiny_gemma3_config()).eval()
+    text = "[WARN] Hi, I am Jane Doe, bye"
+    p = prompt_ids(gemma_tokenizer, text)
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    targets = [*gemma_tokenizer("[WARN] Hi, I am [PERSON], bye", add_special_tokens=False)["input_ids"], eot]
+    decoder = CopyDecoder(_oracle(model, p, targets), gemma_tokenizer, labels=["PERSON"], lookahead=8)
+    filled: list[list[float]] = []
+    (out,) = decoder.answer_batch([p], [text], max_new_tokens=40, scores=filled)
+    (scores,) = filled
+    assert out == targets
+    assert len(scores) == 2 and scores[0] == 1.0
+    # the oracle's hidden state is 100 x the embedding of "▁[": the score is that logit against "▁Jane"'s
+    weight = model.lm_head.weight
+    opener, copy = (gemma_tokenizer.convert_tokens_to_ids(t) for t in ("▁[", "▁Jane"))
+    margin = float((weight[opener] * 100).detach() @ (weight[opener] - weight[copy]).detach())
+    assert scores[1] == pytest.approx(1 / (1 + math.exp(-margin)), rel=1e-3)

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from transformers import Gemma3ForCausalLM
 
+from piilora.errors import ConfigError
 from piilora.model import tiny_gemma3_config
 from piilora.redactor import FLAG_RULES_ONLY, FLAG_UNALIGNED, Redactor, UnalignedOutputError
 
@@ -217,3 +218,23 @@ def test_dtype_auto_picks_bf16_only_where_native_and_bad_names_fail():
         assert resolve_dtype("auto") is (torch.bfloat16 if native else torch.float32)
     with pytest.raises(ConfigError, match="dtype"):
         resolve_dtype("int8")
+
+
+def test_model_spans_carry_their_placeholder_scores_and_min_score_drops_weak_ones(gemma_tokenizer):
+    from piilora.redactor import _Answer
+
+    text = "[WARN] Jane Doe paid, ticket REQ1234 by Bob Stone"
+
+    def answer(t):  # the copied [WARN] scores 1.0; the model wavered over REQ1234
+        return _Answer("[WARN] [PERSON] paid, ticket [USERNAME] by [PERSON]", (1.0, 0.99, 0.55, 0.97))
+
+    spans = ScriptedRedactor(gemma_tokenizer, answer, rules=False).detect(text)
+    assert [(text[s.start : s.end], s.score) for s in spans] == [
+        ("Jane Doe", 0.99),
+        ("REQ1234", 0.55),
+        ("Bob Stone", 0.97),
+    ]
+    strict = ScriptedRedactor(gemma_tokenizer, answer, rules=False, min_score=0.9)
+    assert strict.mask(text).text == "[WARN] [PERSON] paid, ticket REQ1234 by [PERSON]"
+    with pytest.raises(ConfigError, match="min_score"):
+        Redactor(model=object(), tokenizer=gemma_tokenizer, min_score=1.5)

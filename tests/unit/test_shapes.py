@@ -4,7 +4,7 @@ import re
 
 import pytest
 from faker import Faker
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from piilora.detectors import detect_rules, merge_spans
@@ -57,7 +57,12 @@ def _checked(text, *spans):
         ("x 1980-03-23,210-45-7903", ("US_SSN", "1980-03-23,210-45-7903"), [("US_SSN", "1980-03-23,210-45-7903")]),
         ("key product:SKU-1", ("SECRET", "product:SKU-1"), [("SECRET", "product:SKU-1")]),  # no shape: kept
         # a long number of the wrong form may be PII of another type: it stays masked as it was
-        ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), [("CREDIT_CARD", "REQ5021352")]),
+        ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), []),  # a ticket reference
+        (
+            "account 0182 6407 67 45693",
+            ("EMAIL_ADDRESS", "0182 6407 67 45693"),
+            [("EMAIL_ADDRESS", "0182 6407 67 45693")],
+        ),
         ("x [1717691029] y", ("IP_ADDRESS", "[1717691029]"), [("IP_ADDRESS", "[1717691029]")]),
     ],
 )
@@ -90,8 +95,9 @@ def test_a_letters_only_value_is_never_unmasked_unless_a_short_acronym(value, et
 )
 def test_a_value_with_five_digits_and_a_word_is_never_unmasked(word, number, sep, word_first, etype):
     """Only values that cannot identify anyone by themselves (short numbers, dates, times,
-    acronyms) lose their span; an ID of the wrong form stays masked."""
+    acronyms, ticket references) lose their span; an ID of the wrong form stays masked."""
     value = f"{word}{sep}{number}" if word_first else f"{number}{sep}{word}"
+    assume(not re.fullmatch(r"[A-Z]{1,5}-?\d{4,9}", value))  # REQ5021352, CASE-702091: references
     text = f"<{value}>"
     assert check_shapes(text, [Span(1, 1 + len(value), etype, source="model")], BUILTIN_SHAPES)
 
@@ -114,12 +120,50 @@ def test_merge_checks_shapes_after_cutting_around_verified_matches():
         ("pw 'ab' end", "ab'", "PASSWORD", "ab"),
         ("pw 'ab'c' end", "ab'c'", "PASSWORD", "ab'c'"),  # the quote also occurs inside: left alone
         ("go to https://x.org/a.b now", "https://x.org/a.b", "URL", "https://x.org/a.b"),
+        ('pw set to "Pl@n3t475%" today', '"Pl@n3t475%"', "PASSWORD", "Pl@n3t475%"),  # both quotes
+        ("234 passport=BM5551366 ok", "passport=BM5551366", "PASSPORT", "BM5551366"),  # a key naming the value
+        ("retry idem_key=5e2f3666-a34a-4e0f", "idem_key=5e2f3666-a34a-4e0f", "SECRET", "5e2f3666-a34a-4e0f"),
+        ("new pw: Cbp=uAw8rR7r", "Cbp=uAw8rR7r", "PASSWORD", "Cbp=uAw8rR7r"),  # "=" inside a password stays
+        ("sent via login kgonzalez today", "login kgonzalez", "USERNAME", "kgonzalez"),
+        ("it is literally Coffee88@ lol", "literally Coffee88@", "PASSWORD", "Coffee88@"),
+        ("revoked the old one xoxb-8263679", "old one xoxb-8263679", "SECRET", "xoxb-8263679"),
+        ("k=ao87jkonq/+z5t&format=json.", "ao87jkonq/+z5t&format=json.", "SECRET", "ao87jkonq/+z5t"),
+        ("x.org/a?b=1&f=json", "x.org/a?b=1&f=json", "URL", "x.org/a?b=1&f=json"),  # URLs keep parameters
+        ("Guten Tag Eliana Nibali,", "Guten Tag Eliana Nibali", "PERSON", "Eliana Nibali"),
+        ("Sehr geehrte Frau Dr. Gieß,", "Dr. Gieß", "PERSON", "Frau Dr. Gieß"),  # titles belong to the name
+        ("to Mrs. Rebecca Emily Adams", "Rebecca Emily Adams", "PERSON", "Mrs. Rebecca Emily Adams"),
+        ("ask Summer Smith", "Summer Smith", "PERSON", "Summer Smith"),
+        ("SAMDr. Smith", "Smith", "PERSON", "Smith"),  # "Dr." glued to a word is no title
+        ("to: one two", "two", "USERNAME", "two"),
+        ("né(e) le 19560201 à Cressa", "(e) le 19560201", "DATE_OF_BIRTH", "19560201"),
+        ("né le 1 december 1945 à Moergestel.", "1 december 1945 à Moergestel", "DATE_OF_BIRTH", "1 december 1945"),
+        ("born March 3rd, 1970 in Leeds", "March 3rd, 1970 in Leeds", "DATE_OF_BIRTH", "March 3rd, 1970"),
+        ("ping @anneke_e now", "anneke_e", "USERNAME", "@anneke_e"),
+        ("mail jo@anneke.nl", "anneke.nl", "USERNAME", "anneke.nl"),
+        ("320 704 6720 id_key=3e4", "320 704 6720 id_key=3e4", "PHONE_NUMBER", "320 704 6720 id_key=3e4"),
+        ("failed for customer 59 passport=30EZ77372", "59 passport=30EZ77372", "PASSPORT", "30EZ77372"),
     ],
 )
-def test_tidy_edges_trims_closing_quotes_and_a_urls_full_stop(text, value, etype, expected):
+def test_tidy_edges_cuts_spans_to_the_value(text, value, etype, expected):
     start = text.index(value)
     (span,) = tidy_edges(text, [Span(start, start + len(value), etype, source="model")])
     assert text[span.start : span.end] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab =:&\"'DrMs.login", max_size=30), st.data())
+def test_tidy_edges_only_ever_shrinks_a_span_to_a_non_empty_one_or_adds_a_title(text, data):
+    start = data.draw(st.integers(0, max(0, len(text) - 1)))
+    end = data.draw(st.integers(min(start + 1, len(text)), len(text)))
+    if end <= start:
+        return
+    for etype in ("PERSON", "PASSWORD", "SECRET", "URL"):
+        (span,) = tidy_edges(text, [Span(start, end, etype, source="model")])
+        assert span.start < span.end <= end
+        # only a name's title (words and dots, each followed by a space) is ever added
+        assert span.start >= start or (
+            etype == "PERSON" and re.fullmatch(r"(?:[A-Za-z.]+\s+)+", text[span.start : start])
+        )
 
 
 _TODAY = datetime.date(2026, 11, 30)
@@ -189,3 +233,33 @@ def test_the_birth_date_rule_can_be_switched_off():
     text = "DOB 12/03/1961"
     assert [s.entity_type for s in detect_rules(text)] == ["DATE_OF_BIRTH"]
     assert detect_rules(text, types=("PHONE_NUMBER",)) == []
+
+
+def test_a_number_with_a_name_in_parentheses_becomes_two_spans():
+    text = "To: 18-33-70 33734389 (Michelle Wallace)\nRef: 0182 (Q4)"
+    spans = [Span(4, 40, "BANK_ACCOUNT", source="model"), Span(46, 55, "PHONE_NUMBER", source="model")]
+    found = tidy_edges(text, spans)
+    assert [(s.entity_type, text[s.start : s.end]) for s in found] == [
+        ("BANK_ACCOUNT", "18-33-70 33734389"),
+        ("PERSON", "Michelle Wallace"),
+        ("PHONE_NUMBER", "0182 (Q4)"),  # "Q4" has a digit: no name
+    ]
+
+
+def test_a_bare_uuid_is_no_secret():
+    text = "retry idem_key=5e2f3666-a34a-4e0f-b3f9-60135add2b0e token=sk_live_5e2f3666a34a4e0f"
+    spans = [Span(15, 51, "SECRET", source="model"), Span(58, 82, "SECRET", source="model")]
+    assert [text[s.start : s.end] for s in check_shapes(text, spans, BUILTIN_SHAPES)] == ["sk_live_5e2f3666a34a4e0f"]
+
+
+def test_invented_types_are_mapped_to_a_known_one_or_dropped_when_they_cannot_identify():
+    from piilora.shapes import known_types
+
+    text = "IBAN DE44 5001, PO number: SO53305130, order 477-3090586-7325318"
+    spans = [Span(5, 14, "IBAN", source="model"), Span(27, 37, "PO_NUMBER", source="model"),
+             Span(45, 64, "PO_NUMBER", source="model")]  # fmt: skip
+    found = known_types(text, spans, ["IBAN_CODE", "PERSON", "US_SSN"])
+    assert [(s.entity_type, text[s.start : s.end]) for s in found] == [
+        ("IBAN_CODE", "DE44 5001"),
+        ("PO_NUMBER", "477-3090586-7325318"),  # may be PII: kept
+    ]

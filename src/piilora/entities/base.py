@@ -43,6 +43,9 @@ class EntityGenerator:
     ``shape`` (optional) is a loose test every value of the type passes (``value ->
     bool``); the Redactor re-types or drops a model span whose value fails it
     (:mod:`piilora.shapes`). Keep it loose: a value it rejects may be left unmasked.
+    ``field_names`` (optional) are column names that hold values of the type
+    (``employee_id``); in a CSV-like table the Redactor types such a column's cells by
+    it (:mod:`piilora.fields`). Matching ignores case, and spaces or dashes count as ``_``.
     """
 
     entity_type: str
@@ -51,6 +54,7 @@ class EntityGenerator:
     description: str = ""
     locales: tuple[str, ...] = field(default=())
     shape: Callable[[str], bool] | None = None
+    field_names: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
         if not ENTITY_TYPE_RE.match(self.entity_type):

@@ -38,7 +38,7 @@ from piilora.entities.base import EntityGenerator
 from piilora.hookspecs import hookimpl
 from piilora.months import MONTH_ABBR as _MONTH_ABBR
 from piilora.months import MONTHS as _MONTHS
-from piilora.shapes import BUILTIN_SHAPES
+from piilora.shapes import BUILTIN_SHAPES, word_tuple
 
 if TYPE_CHECKING:
     from faker import Faker
@@ -2162,6 +2162,54 @@ def _clean(fn: Callable[[Faker, random.Random, str], str]) -> Callable[[Faker, r
     return sample
 
 
+#: Column and key names that hold each type (:mod:`piilora.fields`): the usual English
+#: ones, plus a few common German, French, Spanish, Italian and Dutch ones.
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "PERSON": word_tuple(
+        "name full_name fullname first_name last_name surname given_name family_name customer "
+        "customer_name client_name employee employee_name patient patient_name contact_name holder "
+        "account_holder card_holder cardholder nombre apellidos nom prenom prénom nom_complet vorname "
+        "nachname vorname_nachname nome cognome naam"
+    ),
+    "EMAIL_ADDRESS": word_tuple("email e_mail email_address mail courriel correo"),
+    "PHONE_NUMBER": word_tuple(
+        "phone phone_number tel telephone téléphone telefon telefono teléfono mobile mobile_phone "
+        "cell cell_phone fax handy"
+    ),
+    "USERNAME": word_tuple(
+        "username user_name user login user_login handle screen_name nickname created_by updated_by "
+        "benutzer benutzername"
+    ),
+    "PASSWORD": word_tuple("password passwd pwd pass temp_password initial_password passwort mot_de_passe contraseña"),
+    "SECRET": word_tuple(
+        "api_key apikey secret secret_key token access_token auth_token api_token secret_token "
+        "client_secret private_key"
+    ),
+    "US_SSN": word_tuple("ssn social_security_number social_security_no"),
+    "DATE_OF_BIRTH": word_tuple(
+        "dob date_of_birth birth_date birthdate birthday born geburtsdatum date_de_naissance "
+        "fecha_de_nacimiento fecha_nacimiento data_di_nascita geboortedatum"
+    ),
+    "IBAN_CODE": word_tuple("iban"),
+    "BANK_ACCOUNT": word_tuple("account_no account_number acct acct_no bank_account kontonummer routing_number"),
+    "CREDIT_CARD": word_tuple("card_number card_no cc_number credit_card pan"),
+    "PASSPORT": word_tuple("passport passport_no passport_number reisepass pasaporte passeport"),
+    "STREET_ADDRESS": word_tuple(
+        "address street street_address home_address mailing_address adresse anschrift dirección "
+        "direccion indirizzo adres"
+    ),
+    "IP_ADDRESS": word_tuple("ip ip_address ip_addr ipv4 ipv6 remote_addr client_ip"),
+    "URL": word_tuple("url website homepage profile_url"),
+    "NATIONAL_ID": word_tuple(
+        "national_id national_id_number id_number citizen_id nin tax_id dni nie bsn insee nir codice_fiscale "
+        "steuer_id personalausweis"
+    ),
+    "US_DRIVER_LICENSE": word_tuple(
+        "driver_license drivers_license driver_licence dl dl_number dl_no license_number licence_number"
+    ),
+}
+
+
 def builtin_entity_generators() -> tuple[EntityGenerator, ...]:
     """The 17 built-in generators, in :data:`BUILTIN_ENTITY_TYPES` order."""
     return tuple(
@@ -2171,6 +2219,7 @@ def builtin_entity_generators() -> tuple[EntityGenerator, ...]:
             contexts=_CONTEXTS[name],
             description=_DESCRIPTIONS[name],
             shape=BUILTIN_SHAPES.get(name),
+            field_names=_FIELD_NAMES[name],
         )
         for name in BUILTIN_ENTITY_TYPES
     )

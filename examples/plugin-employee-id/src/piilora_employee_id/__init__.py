@@ -45,6 +45,8 @@ EMPLOYEE_ID = EntityGenerator(
     description="Company employee / staff numbers",
     # every staff number has 3+ digits: a model span of this type without them is not one
     shape=lambda value: sum(c.isdigit() for c in value) >= 3,
+    # table columns that hold staff numbers: the Redactor types their cells as EMPLOYEE_ID
+    field_names=("employee_id", "employee_number", "staff_id", "emp_id"),
 )
 
 

@@ -1,0 +1,141 @@
+"""Field typing: CSV-like tables typed by their header (piilora.fields)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from piilora.entities.builtin import builtin_entity_generators
+from piilora.fields import field_map, field_type, table_cells, type_table_cells
+from piilora.shapes import BUILTIN_SHAPES
+from piilora.types import Span
+
+FIELDS = field_map(builtin_entity_generators())
+
+
+def _typed(text, *spans):
+    model = [Span(text.index(v), text.index(v) + len(v), t, source="model") for t, v in spans]
+    return [
+        (s.entity_type, text[s.start : s.end], s.source) for s in type_table_cells(text, model, FIELDS, BUILTIN_SHAPES)
+    ]
+
+
+def test_cells_come_with_their_column_and_quotes_are_not_part_of_a_cell():
+    text = 'Export:\nname,email,dob\nJane Doe,jane@x.com,1980-01-02\n"Doe, John","a""b@x.com",\n\nthanks, bye'
+    cells = [(text[c.start : c.end], c.column) for c in table_cells(text)]
+    assert cells == [
+        ("Jane Doe", "name"), ("jane@x.com", "email"), ("1980-01-02", "dob"),
+        ("Doe, John", "name"), ('a""b@x.com', "email"), ("", "dob"),
+    ]  # fmt: skip
+
+
+def test_semicolon_tables_with_crlf_and_a_quoted_line_break():
+    text = 'id;vorname_nachname;iban\r\n1;Max Mustermann;DE44\r\n2;"Erika\nMusterfrau";DE55'
+    cells = [(text[c.start : c.end], c.column) for c in table_cells(text)]
+    assert ("Erika\nMusterfrau", "vorname_nachname") in cells
+    assert ("DE44", "iban") in cells
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I am Jane, call me\nor, mail, me",  # prose: the "header" is not name-like
+        "name,email\n",  # no row
+        "a single line, with commas, only",
+    ],
+)
+def test_prose_is_not_a_table(text):
+    assert table_cells(text) == []
+
+
+def test_column_names_map_to_types_with_qualifiers_and_spelling_variants():
+    assert field_type("Full Name", FIELDS) == "PERSON"
+    assert field_type("contact_email", FIELDS) == "EMAIL_ADDRESS"
+    assert field_type("src-ip", FIELDS) == "IP_ADDRESS"
+    assert field_type('"Passport No"', FIELDS) == "PASSPORT"  # quoted, spaced, capitalised
+    assert field_type("passport_no", FIELDS) == "PASSPORT"
+    assert field_type("last_login", FIELDS) is None  # a timestamp, not a login
+    assert field_type("user_agent", FIELDS) is None
+
+
+def test_spans_over_two_cells_are_cut_and_typed_by_their_columns():
+    text = "employee_id,full_name,dob,ssn\n4411,Tom Rye,1980-03-23,210-45-7903"
+    assert _typed(text, ("US_SSN", "1980-03-23,210-45-7903"), ("PERSON", "Tom Rye")) == [
+        ("PERSON", "Tom Rye", "model"),
+        ("DATE_OF_BIRTH", "1980-03-23", "model"),
+        ("US_SSN", "210-45-7903", "model"),
+    ]
+
+
+def test_a_column_retypes_the_models_span_and_masks_cells_it_missed():
+    text = "username,api_key,plan\nc-lebreton,9zxeeasv/pal3oumqwgv1ab5x6jzqy,pro\n-,N/A,free"
+    assert _typed(text, ("SECRET", "c-lebreton")) == [
+        ("USERNAME", "c-lebreton", "model"),
+        ("SECRET", "9zxeeasv/pal3oumqwgv1ab5x6jzqy", "field"),
+    ]  # "-" and "N/A" are no values; "plan" is no PII column
+
+
+def test_a_verified_rule_match_keeps_its_type_and_shapes_guard_added_cells():
+    text = "name,phone,account_no\nJane Roe,n/a,DE44500105175407324931\nBo Li,12,123"
+    rule = Span(text.index("DE44"), text.index("DE44") + 22, "IBAN_CODE", source="rule")
+    found = type_table_cells(text, [rule], FIELDS, BUILTIN_SHAPES)
+    assert [(s.entity_type, text[s.start : s.end]) for s in found] == [
+        ("PERSON", "Jane Roe"),
+        ("IBAN_CODE", "DE44500105175407324931"),
+        ("PERSON", "Bo Li"),
+    ]  # "12" is no phone number, "123" no account number
+
+
+def test_plugin_field_names_type_their_columns():
+    from piilora.entities.base import EntityGenerator
+
+    gen = EntityGenerator("EMPLOYEE_ID", lambda f, r, loc: "E-1", ("id {value}",), field_names=("Employee ID",))
+    fields = field_map([gen])
+    text = "employee id,team\nE-48213,ops"
+    found = type_table_cells(text, [], fields)
+    assert [(s.entity_type, text[s.start : s.end]) for s in found] == [("EMPLOYEE_ID", "E-48213")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab,;"\n x1', max_size=40), st.data())
+def test_typing_never_unmasks_a_letter_or_digit(text, data):
+    """Spans are only cut between cells (at delimiters, quotes, spaces), re-typed, or added:
+    every letter or digit masked before stays masked."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    spans = [Span(start, end, "PERSON", source="model")] if end > start else []
+    found = type_table_cells(text, spans, FIELDS, BUILTIN_SHAPES)
+    for i in range(start, end):
+        if text[i].isalnum():
+            assert any(s.start <= i < s.end for s in found)
+
+
+def test_tables_written_back_to_back_each_keep_their_header():
+    text = (
+        'citizen_id,name,address\nTE389818C,William Foster,"Flat 13B\n45 Gillian Drives"\n'
+        "name,email,phone\nGenoveva Rodrigo,g@x.es,0034 670 19 01 21\n"
+        "username,plan\njdoe,pro"
+    )
+    cells = {text[c.start : c.end]: c.column for c in table_cells(text, FIELDS)}
+    assert cells["0034 670 19 01 21"] == "phone"
+    assert "email" not in cells and "username" not in cells
+    assert cells["jdoe"] == "username"  # a row of lower-case words is still a row
+
+
+def test_a_pii_columns_cell_is_masked_whole():
+    text = 'name,address\nRhys Dale,"c/ mayor 1, 39646 león"'
+    assert _typed(text, ("STREET_ADDRESS", "c/ mayor 1"), ("PHONE_NUMBER", "39646 león")) == [
+        ("PERSON", "Rhys Dale", "field"),
+        ("STREET_ADDRESS", "c/ mayor 1, 39646 león", "model"),
+    ]
+
+
+def test_non_pii_columns_drop_model_spans_and_type_suffixes_carry_over():
+    text = "employee_id,full_name,department,stripe_token\n5238,Dawn Simpson,Payroll,tok_9Zx8Yw7Vu6"
+    assert _typed(text, ("PERSON", "Dawn Simpson"), ("PERSON", "Payroll")) == [
+        ("PERSON", "Dawn Simpson", "model"),
+        ("SECRET", "tok_9Zx8Yw7Vu6", "field"),
+    ]
+    assert field_type("created_by", FIELDS) == "USERNAME"
+    assert field_type("key_name", FIELDS) is None  # "name" is no suffix: a key's name is no person
