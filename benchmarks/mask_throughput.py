@@ -1,6 +1,6 @@
 """Masking throughput: the notebook way vs the Redactor, same model, adapter and texts, one run.
 
-Rows (all without rule detectors, shape checks or propagation, so masks compare like for like):
+Rows (all but (c2) without rule detectors or the safety net, so masks compare like for like):
 
 (a) notebook baseline: the PEFT model *unmerged*, float32, ``model.generate`` one text at a
     time (what the usual LoRA notebook does; float32 because HF ``generate`` in bf16 is slower
@@ -10,6 +10,8 @@ Rows (all without rule detectors, shape checks or propagation, so masks compare 
     ``Redactor.mask_batch`` in float32;
 (c) ``Redactor.mask`` one text at a time with the default dtype (bf16 on CPUs with AMX /
     AVX512-BF16);
+(c2) the default ``Redactor`` (rule detectors and the whole safety net) one text at a time,
+    same model as (c): the cost of the safety net (its masks differ by design);
 (d) ``Redactor.mask_batch`` over all texts (ragged batches of similar length);
 (e) with ``--plain``: plain greedy ``model.generate`` one text at a time, no speculation,
     with the same merged float32 model as (b): the copy decoder's masks must be identical;
@@ -150,7 +152,7 @@ def main() -> None:
                                                           "latencies": base_lat, "n": len(base_items),
                                                           "tokens": base_tokens}  # fmt: skip
 
-    bare = {"rules": False, "check_shapes": False, "propagate": False}  # the model's answers only
+    bare = {"rules": False, "check_shapes": False, "propagate": False, "type_fields": False}  # the model only
     red32 = Redactor.from_pretrained(adapter, dtype="float32", **bare)
     out32, batch32 = single_and_batched(red32, items, rows, "(b) Redactor.mask, fp32, batch 1",
                                         "(b2) Redactor.mask_batch, fp32")  # fmt: skip
@@ -159,6 +161,15 @@ def main() -> None:
     red = Redactor.from_pretrained(adapter, dtype=dtype, **bare)
     single, batched = single_and_batched(red, items, rows, f"(c) Redactor.mask, {dtype}, batch 1",
                                          f"(d) Redactor.mask_batch, {dtype}")  # fmt: skip
+
+    # (c2): the default Redactor (rules and the whole safety net) on the same model: what they cost
+    full = Redactor(red.model, red.tokenizer, meta=red.meta)
+    full.mask(items[0])
+    full.stats.__init__()
+    _, lat, total = timed(lambda t: full.mask(t).text, items)
+    rows[f"(c2) Redactor.mask, {dtype}, rules + safety net"] = {"seconds": total, "latencies": lat, "n": len(items),
+                                                               "forwards_per_token": per_token(full.stats),
+                                                               "tokens": full.stats.tokens}  # fmt: skip
 
     generated = None
     if args.plain:

@@ -6,17 +6,21 @@ usernames, whatever the model makes of ``c-lebreton``. :func:`type_table_cells` 
 
 - a span that runs over a delimiter (``1980-03-23,210-45-7903`` as one ``[US_SSN]``) is
   cut into one span per cell;
-- a span inside a cell of a typed column takes the column's type (``c-lebreton`` under
-  ``username`` is a ``USERNAME``, not a ``SECRET``), except a checksum-verified rule match,
-  which keeps its own;
+- spans inside a cell of a typed column become one span over the whole cell with the
+  column's type (``c-lebreton`` under ``username`` is a ``USERNAME``, not a ``SECRET``;
+  ``c/ mayor 1`` and ``39646 león`` under ``address`` are one address), except a
+  checksum-verified rule match, which keeps its own;
 - a non-empty cell of a typed column that no span covers is masked with the column's type
-  (source ``"field"``) when its value passes the type's shape.
+  (source ``"field"``) when its value can identify someone and passes the type's shape;
+- a span in a column that holds no personal data (:data:`NON_PII_FIELDS`: ``department``,
+  ``price``, ``status``...) is dropped, unless a checksum-verified rule matched it.
 
 Column names map to types through the entity generators' ``field_names``
 (:class:`piilora.entities.base.EntityGenerator`), so plugin types take part. A header is
 matched whole (``full_name``), then without one leading qualifier (``contact_email`` ->
-``email``, ``src_ip`` -> ``ip``), after lower-casing and turning spaces and dashes into
-``_``. Columns whose name maps to no type are left to the model.
+``email``, ``src_ip`` -> ``ip``), then by a type-naming last word (``stripe_token``,
+``billing_email``), after lower-casing and turning spaces and dashes into ``_``. Columns whose
+name maps to no type are left to the model.
 """
 
 from __future__ import annotations
