@@ -72,7 +72,8 @@ _EMAIL_RE = re.compile(
 _IPV4_RE = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 _IPV6_RE = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f.]{0,15}(?:%[\w]+)?(?![\w:])")
 _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])")
-_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
+# any case: people type ``nl77 rabo 0123 4567 89`` too (checked upper-cased, so the checksum decides)
+_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])")
 _SSN_RE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 
 
@@ -117,12 +118,15 @@ def _cards(text: str) -> Iterable[tuple[int, int]]:
 def _ibans(text: str) -> Iterable[tuple[int, int]]:
     from stdnum import iban
 
-    for m in _IBAN_RE.finditer(text):
+    pos = 0
+    while m := _IBAN_RE.search(text, pos):
         value = m.group(0)
-        # the greedy tail may swallow a following word: shrink until valid
+        pos = m.start() + 1
+        # the greedy tail may swallow the next words (even the next IBAN): shrink until valid
         for end in range(len(value), 14, -1):
-            if iban.is_valid(value[:end]):
-                yield m.start(), m.start() + len(value[:end].rstrip(" -"))
+            if iban.is_valid(value[:end].upper()):
+                pos = m.start() + len(value[:end].rstrip(" -"))
+                yield m.start(), pos
                 break
 
 

@@ -203,3 +203,11 @@ def test_split_names_are_joined_and_a_following_query_parameter_is_not_a_secret(
     assert [(s.entity_type, text[s.start : s.end]) for s in merge_spans(model, detect_rules(text), text)] == [
         ("SECRET", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")
     ]
+
+
+def test_ibans_are_found_in_any_case_and_still_checked():
+    text = "sent to nl91 abna 0417 1643 00 and De89 3704 0044 0532 0130 00, not de00 3704 0044 0532 0130 00"
+    assert _found(text, types=("IBAN_CODE",)) == [
+        ("IBAN_CODE", "nl91 abna 0417 1643 00"),
+        ("IBAN_CODE", "De89 3704 0044 0532 0130 00"),
+    ]
