@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import functools
 import inspect
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -307,24 +308,14 @@ class CopyDecoder:
 
     def _placeholder_scores(self, s: _Seq) -> list[float]:
         """The score of each ``[TYPE]`` in the answer's text (up to ``<end_of_turn>``): that of
-        the token holding its ``[``, found by decoding growing prefixes; 1.0 when it has none."""
+        the token holding its ``[`` (located by decoding the answer up to it); 1.0 when none."""
         out = s.out[: s.out.index(self.eot)] if self.eot in s.out else s.out
 
-        def decoded(n: int) -> int:
-            return len(self.tokenizer.decode(out[:n], skip_special_tokens=False, clean_up_tokenization_spaces=False))
+        def text(n: int) -> str:
+            return str(self.tokenizer.decode(out[:n], skip_special_tokens=False, clean_up_tokenization_spaces=False))
 
-        scores = []
-        for m in _PLACEHOLDER.finditer(self.tokenizer.decode(out, skip_special_tokens=False,
-                                                              clean_up_tokenization_spaces=False)):  # fmt: skip
-            lo, hi = 1, len(out)  # the fewest tokens whose text reaches past the "["
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if decoded(mid) > m.start():
-                    hi = mid
-                else:
-                    lo = mid + 1
-            scores.append(s.opens.get(lo - 1, 1.0))
-        return scores
+        at = {text(j + 1).find("[", len(text(j))): score for j, score in s.opens.items() if j < len(out)}
+        return [at.get(m.start(), 1.0) for m in _PLACEHOLDER.finditer(text(len(out)))]
 
     def _speculate(self, text: str, start: int, label: str) -> bool:
         """Whether to propose a hinted value as its placeholder before the model opens one: for
@@ -501,8 +492,6 @@ class CopyDecoder:
         """Score every ``[`` settled at answer index ``base + i`` (the accepted proposal tokens,
         then the model's own next token unless the answer ended) that the model chose instead
         of copying: the two-way probability of that token against the copy's token there."""
-        import math
-
         for i in range(accepted if s.done else accepted + 1):
             chosen = proposal[i] if i < accepted else verdict[i]
             if "[" not in self._piece(chosen) or (i < accepted and s.copied[base + i]):

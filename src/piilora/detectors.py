@@ -50,6 +50,7 @@ __all__ = [
     "RULE_DETECTORS",
     "RuleDetector",
     "detect_rules",
+    "is_verified",
     "join_split_names",
     "merge_spans",
     "propagate_values",
@@ -353,10 +354,11 @@ def detect_rules(text: str, types: Sequence[str] = DEFAULT_RULES) -> list[Span]:
 
 
 def _priority(span: Span) -> tuple[int, int]:
-    return (1 if _verified(span) else 0, len(span))
+    return (1 if is_verified(span) else 0, len(span))
 
 
-def _verified(span: Span) -> bool:
+def is_verified(span: Span) -> bool:
+    """True for a rule span of a checksum- or syntax-verified detector (kept exactly as found)."""
     detector = RULE_DETECTORS.get(span.entity_type)
     return span.source == "rule" and detector is not None and detector.verified
 
@@ -428,8 +430,8 @@ def merge_spans(
     policy look at the characters (trimming, digits); without it, overlaps are united.
     ``shapes``: the model's spans, once cut around verified matches, are shape-checked
     (:func:`piilora.shapes.check_shapes`) before unverified matches widen them."""
-    verified = [r for r in rules if _verified(r)]
-    pattern = [r for r in rules if not _verified(r)]
+    verified = [r for r in rules if is_verified(r)]
+    pattern = [r for r in rules if not is_verified(r)]
     kept: list[Span] = []
     for m in _unite(model):
         hits = sorted((v for v in verified if v.start < m.end and m.start < v.end), key=lambda v: v.start)

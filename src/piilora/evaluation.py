@@ -359,10 +359,10 @@ def _rules_system() -> System:
     from piilora.fields import field_map, type_table_cells
     from piilora.placeholders import mask_spans
     from piilora.plugins import entity_generators
+    from piilora.shapes import shapes_of
 
-    gens = entity_generators()
-    fields = field_map(gens.values())
-    shapes = {name: g.shape for name, g in gens.items() if g.shape is not None}
+    gens = entity_generators().values()
+    fields, shapes = field_map(gens), shapes_of(gens)
     return lambda text: mask_spans(text, type_table_cells(text, detect_rules(text), fields, shapes))
 
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from piilora.detectors import is_verified
 from piilora.shapes import Shape, identifying, word_tuple
 from piilora.types import Span
 
@@ -186,13 +187,6 @@ def field_type(name: str, field_types: Mapping[str, str]) -> str | None:
     return None
 
 
-def _verified(span: Span) -> bool:
-    from piilora.detectors import RULE_DETECTORS
-
-    detector = RULE_DETECTORS.get(span.entity_type)
-    return span.source == "rule" and detector is not None and detector.verified
-
-
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start] in " \t\r\n\"'":
         start += 1
@@ -227,7 +221,7 @@ def type_table_cells(
         pieces = in_cell.get(i, [])
         column_type = field_type(cell.column, field_types)
         whole = _trimmed(text, cell.start, cell.end)
-        if any(_verified(p) for p in pieces):
+        if any(is_verified(p) for p in pieces):
             out.extend(pieces)  # a checksum-verified value: as it is
             continue
         if _normal(cell.column) in NON_PII_FIELDS:

@@ -26,11 +26,13 @@ from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_
 from piilora.errors import AdapterError, ConfigError
 from piilora.fields import field_map, type_table_cells
 from piilora.placeholders.base import restore as _restore
-from piilora.shapes import Shape, known_types, tidy_edges
+from piilora.shapes import Shape, known_types, shapes_of, tidy_edges
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
     import pluggy
+
+    from piilora.entities.base import EntityGenerator
 
 __all__ = ["DEFAULT_ADAPTER", "Redactor", "load_masker", "resolve_dtype"]
 
@@ -152,6 +154,7 @@ class Redactor:
         self.type_fields = type_fields
         self._shapes: dict[str, Shape] | None = None
         self._fields: dict[str, str] | None = None
+        self._gens: dict[str, EntityGenerator] | None = None
         self.meta = dict(meta or {})
         self._lock = threading.Lock()
 
@@ -272,28 +275,26 @@ class Redactor:
             start_tok = min(next_tok, len(offsets) - 1)
         return windows
 
-    def _entity_shapes(self) -> dict[str, Shape]:
-        if self._shapes is None:
+    def _generators(self) -> dict[str, EntityGenerator]:
+        """The entity generators (built-ins and plugins), collected once per Redactor."""
+        if self._gens is None:
             from piilora.plugins import entity_generators
 
-            gens = entity_generators(self.plugin_manager)
-            self._shapes = {name: g.shape for name, g in gens.items() if g.shape is not None}
+            self._gens = entity_generators(self.plugin_manager)
+        return self._gens
+
+    def _entity_shapes(self) -> dict[str, Shape]:
+        if self._shapes is None:
+            self._shapes = shapes_of(self._generators().values())
         return self._shapes
 
     def _field_types(self) -> dict[str, str]:
         if self._fields is None:
-            from piilora.plugins import entity_generators
-
-            self._fields = field_map(entity_generators(self.plugin_manager).values())
+            self._fields = field_map(self._generators().values())
         return self._fields
 
     def _labels(self) -> list[str]:
-        types = self.meta.get("entity_types")
-        if not types:
-            from piilora.plugins import entity_generators
-
-            types = sorted(entity_generators(self.plugin_manager))
-        return list(types)
+        return list(self.meta.get("entity_types") or sorted(self._generators()))
 
     def _prompts(self, window_texts: Sequence[str]) -> tuple[list[list[int]], list[int]]:
         """Prompt ids per window and the most answer tokens to generate for each."""

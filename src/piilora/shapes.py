@@ -35,11 +35,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from piilora.months import MONTH_ABBR, MONTHS
 from piilora.types import Span
 
-__all__ = ["BUILTIN_SHAPES", "FALLBACKS", "Shape", "check_shapes", "identifying", "known_types", "tidy_edges"]
+__all__ = [
+    "BUILTIN_SHAPES",
+    "FALLBACKS",
+    "Shape",
+    "check_shapes",
+    "identifying",
+    "known_types",
+    "shapes_of",
+    "tidy_edges",
+]
 
 #: ``shape(value) -> bool``: True when ``value`` can be of the type.
 Shape = Callable[[str], bool]
@@ -163,6 +173,11 @@ BUILTIN_SHAPES: dict[str, Shape] = {
 #: Types tried, in order, for a value that fails its own type's shape; others try PERSON.
 FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON")}
 _DEFAULT_FALLBACKS = ("PERSON",)
+
+
+def shapes_of(generators: Iterable[Any]) -> dict[str, Shape]:
+    """``{entity type: shape}`` of the entity generators that declare one."""
+    return {g.entity_type: g.shape for g in generators if g.shape is not None}
 
 
 def identifying(value: str, *, dates: bool = False) -> bool:
