@@ -154,8 +154,12 @@ def main() -> None:
     if args.init_adapter:
         cfg = cfg.replace(init_adapter=args.init_adapter)
     init_recipe = None  # the starting adapter's own recipe, so recipe.json tells the whole story
-    if cfg.init_adapter == "default" and (PACKAGE_ADAPTER / "recipe.json").exists():
-        init_recipe = json.loads((PACKAGE_ADAPTER / "recipe.json").read_text())
+    if cfg.init_adapter:  # the shipped adapter holds its recipe; a run dir keeps it one or two levels up
+        init_dir = PACKAGE_ADAPTER if cfg.init_adapter == "default" else Path(cfg.init_adapter).resolve()
+        for candidate in (init_dir, init_dir.parent, init_dir.parent.parent):
+            if (candidate / "recipe.json").exists():
+                init_recipe = json.loads((candidate / "recipe.json").read_text())
+                break
     adapter_dir = Trainer(
         ADAPTER, cfg, train_data=corpus_dir, output_dir=out / "run", resume=args.resume, plugin_manager=pm
     ).fit()

@@ -16,13 +16,16 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
 ``Jane Roe`` left beside the verified IBAN. A span whose value fails its type's shape is
 
 - re-typed to the first type of its fallbacks whose shape it passes (``IBAN_CODE``
-  tries ``BANK_ACCOUNT``, then ``PERSON``; every other type tries ``PERSON``), so a name
-  the model called ``[IBAN_CODE]`` stays masked, as ``[PERSON]``;
+  tries ``BANK_ACCOUNT``, then ``PERSON``; ``USERNAME`` tries ``SECRET``; every other type
+  tries ``PERSON``), so a name the model called ``[IBAN_CODE]`` stays masked, as
+  ``[PERSON]``, and an API key the model called ``[USERNAME]`` becomes a ``[SECRET]``;
 - dropped when no fallback fits and the value cannot identify anyone by itself: a date or
   a time (a log timestamp called ``[IP_ADDRESS]``), a number of fewer than 5 digits (a room
   ``4.16``, a card's last four), a product name with a model number, a lone acronym such as
-  ``IBAN``, or a ticket reference (``REQ5021352`` or ``CASE-702091`` called
-  ``[CREDIT_CARD]``). Any other value with 5 digits or more that fits no fallback keeps its
+  ``IBAN``, a lower-case host name called ``[PERSON]`` (``registry.npmjs.org``), a bare UUID
+  whatever its type, or a ticket reference (``REQ5021352`` or ``CASE-702091`` called
+  ``[CREDIT_CARD]``, ``INC6329419`` called ``[BANK_ACCOUNT]``: an account or national id
+  number never has a ticket's form). Any other value with 5 digits or more that fits no fallback keeps its
   span and type: a long number of the wrong form may still be PII of another type, so it
   stays masked.
 
@@ -32,6 +35,7 @@ never touched.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -62,6 +66,8 @@ _ACRONYM_RE = re.compile(r"[A-Z]{1,4}")
 _EMAIL_OBFUSCATED_RE = re.compile(r"[\[(]\s*at\s*[\])]|\s(?:at|AT)\s", re.IGNORECASE)
 _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_HOSTNAME_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,12})")
+_COMMON_TLDS = frozenset({"com", "org", "net", "io", "dev", "app", "ai", "co", "cloud", "local", "internal"})
 #: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``).
 _REFERENCE_RE = re.compile(r"#\d+|[A-Z]{1,5}-?\d{4,9}")
 
@@ -95,9 +101,16 @@ def _date_or_time(value: str) -> bool:
     return bool(parts) and all(_DATE_RE.fullmatch(p) or _TIME_RE.fullmatch(p) for p in parts)
 
 
+def _hostname(value: str) -> bool:
+    """``registry.npmjs.org``, ``cdn.example.net``: lower-case labels joined by dots, ending in
+    a top-level domain (two dots at least, or a common TLD)."""
+    m = _HOSTNAME_RE.fullmatch(value.strip())
+    return m is not None and (value.count(".") >= 2 or m.group(1) in _COMMON_TLDS)
+
+
 def _person(value: str) -> bool:
     v = value.strip()
-    return _letters(v) and not _digits(v) and not _ACRONYM_RE.fullmatch(v)
+    return _letters(v) and not _digits(v) and not _ACRONYM_RE.fullmatch(v) and not _hostname(v)
 
 
 def _email(value: str) -> bool:
@@ -135,8 +148,25 @@ def _date_of_birth(value: str) -> bool:
 
 
 def _identifying_number(value: str) -> bool:
-    """Bank accounts and national ids: digits enough to identify someone."""
-    return _digits(value) >= _MIN_IDENTIFYING_DIGITS
+    """Bank accounts and national ids: digits enough to identify someone, and not a ticket
+    reference or a UUID (``INC6329419`` after "copied from" is a ticket)."""
+    return _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _reference(value)
+
+
+def _random_token(value: str) -> bool:
+    """16+ characters without spaces that switch between letters and digits 4+ times: a key,
+    hash or token (``akiaj6vnt5jp44ijs3ul``, ``e90a65f2...``), not a name and year."""
+    v = value.strip()
+    if len(v) < 16 or any(c.isspace() for c in v):
+        return False
+    switches = sum(
+        1 for a, b in itertools.pairwise(v) if (a.isdigit() and b.isalpha()) or (a.isalpha() and b.isdigit())
+    )
+    return switches >= 4
+
+
+def _username(value: str) -> bool:
+    return not _random_token(value)  # a random token is a credential: re-typed SECRET
 
 
 def _secret(value: str) -> bool:
@@ -151,10 +181,11 @@ def _driver_license(value: str) -> bool:
     return _alnum(value) >= 5 and _digits(value) >= 1
 
 
-#: The shapes of the built-in types that have one (free-form types such as USERNAME,
-#: PASSWORD and URL have none; SECRET only rules out a bare UUID).
+#: The shapes of the built-in types that have one (free-form types such as PASSWORD and URL
+#: have none; SECRET only rules out a bare UUID, USERNAME a random token).
 BUILTIN_SHAPES: dict[str, Shape] = {
     "SECRET": _secret,
+    "USERNAME": _username,
     "PERSON": _person,
     "EMAIL_ADDRESS": _email,
     "PHONE_NUMBER": _phone,
@@ -171,7 +202,7 @@ BUILTIN_SHAPES: dict[str, Shape] = {
 }
 
 #: Types tried, in order, for a value that fails its own type's shape; others try PERSON.
-FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON")}
+FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON"), "USERNAME": ("SECRET",)}
 _DEFAULT_FALLBACKS = ("PERSON",)
 
 
@@ -204,6 +235,8 @@ def check_shapes(
     for span in spans:
         shape = shapes.get(span.entity_type)
         value = text[span.start : span.end]
+        if shape is not None and _UUID_RE.fullmatch(value.strip()):
+            continue  # a bare UUID is a request or record id, whatever the model called it
         if shape is None or shape(value):
             out.append(span)
             continue

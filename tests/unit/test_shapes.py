@@ -58,6 +58,23 @@ def _checked(text, *spans):
         ("key product:SKU-1", ("SECRET", "product:SKU-1"), [("SECRET", "product:SKU-1")]),  # no shape: kept
         # a long number of the wrong form may be PII of another type: it stays masked as it was
         ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), []),  # a ticket reference
+        ("copied from INC6329419, replace", ("BANK_ACCOUNT", "INC6329419"), []),
+        ("idem_key=331086e4-ef60-4339-a6b4-c5d82b971288", ("PHONE_NUMBER", "331086e4-ef60-4339-a6b4-c5d82b971288"), []),
+        ("host=registry.npmjs.org x", ("PERSON", "registry.npmjs.org"), []),
+        ("host=pypi.org x", ("PERSON", "pypi.org"), []),
+        ("from Jane.Doe today", ("PERSON", "Jane.Doe"), [("PERSON", "Jane.Doe")]),
+        # a key or hash the model called a username is a secret; a name and a year is a username
+        ("live,akiaj6vnt5jp44ijs3ul,x", ("USERNAME", "akiaj6vnt5jp44ijs3ul"), [("SECRET", "akiaj6vnt5jp44ijs3ul")]),
+        (
+            "by e90a65f2611f6873802f6ff0ab2827aa",
+            ("USERNAME", "e90a65f2611f6873802f6ff0ab2827aa"),
+            [("SECRET", "e90a65f2611f6873802f6ff0ab2827aa")],
+        ),
+        (
+            "push by catherine_johnson2007 ok",
+            ("USERNAME", "catherine_johnson2007"),
+            [("USERNAME", "catherine_johnson2007")],
+        ),
         (
             "account 0182 6407 67 45693",
             ("EMAIL_ADDRESS", "0182 6407 67 45693"),
