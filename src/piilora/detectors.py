@@ -112,6 +112,8 @@ def _cards(text: str) -> Iterable[tuple[int, int]]:
 
     for m in _CARD_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group(0))
+        if digits[0] == "0" or any(len(group) < 3 for group in re.split(r"[ -]", m.group(0))):
+            continue  # no card number starts with 0 or is written in groups of 1-2 digits (a phone, an id)
         if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn.is_valid(digits):
             yield m.span()
 

@@ -16,18 +16,20 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
 ``Jane Roe`` left beside the verified IBAN. A span whose value fails its type's shape is
 
 - re-typed to the first type of its fallbacks whose shape it passes (``IBAN_CODE``
-  tries ``BANK_ACCOUNT``, then ``PERSON``; ``USERNAME`` tries ``SECRET``; every other type
-  tries ``PERSON``), so a name the model called ``[IBAN_CODE]`` stays masked, as
-  ``[PERSON]``, and an API key the model called ``[USERNAME]`` becomes a ``[SECRET]``;
+  tries ``BANK_ACCOUNT``, then ``PERSON``; every other type tries ``PERSON``), so a name the
+  model called ``[IBAN_CODE]`` stays masked, as ``[PERSON]``. A random token (16+ characters
+  switching between letters and digits 4+ times: a key or a hash) tries ``SECRET`` first, so
+  an API key the model called ``[USERNAME]``, ``[CREDIT_CARD]`` or ``[IP_ADDRESS]`` becomes
+  a ``[SECRET]``;
 - dropped when no fallback fits and the value cannot identify anyone by itself: a date or
   a time (a log timestamp called ``[IP_ADDRESS]``), a number of fewer than 5 digits (a room
-  ``4.16``, a card's last four), a product name with a model number, a lone acronym such as
-  ``IBAN``, a lower-case host name called ``[PERSON]`` (``registry.npmjs.org``), a bare UUID
-  whatever its type, or a ticket reference (``REQ5021352`` or ``CASE-702091`` called
-  ``[CREDIT_CARD]``, ``INC6329419`` called ``[BANK_ACCOUNT]``: an account or national id
-  number never has a ticket's form). Any other value with 5 digits or more that fits no fallback keeps its
-  span and type: a long number of the wrong form may still be PII of another type, so it
-  stays masked.
+  ``4.16``, a card's last four, ``id=5`` called ``[USERNAME]``), a product name with a model
+  number, a lone acronym such as ``IBAN``, a lower-case host name called ``[PERSON]``
+  (``registry.npmjs.org``), a bare UUID whatever its type, or a ticket reference
+  (``REQ5021352``, ``CASE-702091``, ``#626719``, ``2026-04-6113`` called a card, a phone, an
+  account, a username or a secret: the generators never give those types a ticket's form).
+  Any other value with 5 digits or more that fits no fallback keeps its span and type: a
+  long number of the wrong form may still be PII of another type, so it stays masked.
 
 Plugin types get a shape through ``EntityGenerator(shape=...)``; a type without one is
 never touched.
@@ -68,8 +70,11 @@ _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HOSTNAME_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,12})")
 _COMMON_TLDS = frozenset({"com", "org", "net", "io", "dev", "app", "ai", "co", "cloud", "local", "internal"})
-#: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``).
-_REFERENCE_RE = re.compile(r"#\d+|[A-Z]{1,5}-?\d{4,9}")
+_TICKET_RE = re.compile(r"#\d+|[A-Z]{1,5}-\d{3,9}")
+_YEAR_MONTH_RE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d")
+_LONG_RUN_RE = re.compile(r"[A-Za-z0-9]{12,}")
+#: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``, ``2026-04-6113``).
+_REFERENCE_RE = re.compile(r"#\d+|[A-Z]{1,5}-?\d{4,9}|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d{3,6}")
 
 
 def word_tuple(words: str) -> tuple[str, ...]:
@@ -118,11 +123,14 @@ def _email(value: str) -> bool:
 
 
 def _phone(value: str) -> bool:
-    return _digits(value) >= 6 and not _date_or_time(value)
+    """6+ digits, not a date or time, not a ``#626719`` ticket, not a ``2026-04-6113`` year-month
+    reference."""
+    v = value.strip()
+    return _digits(v) >= 6 and not _date_or_time(v) and not v.startswith("#") and not _YEAR_MONTH_RE.match(v)
 
 
 def _card(value: str) -> bool:
-    return _digits(value) >= 12
+    return _digits(value) >= 12 and not _letters(value)  # a hash such as 1327988336e13a... is no card
 
 
 def _street_address(value: str) -> bool:
@@ -140,6 +148,8 @@ def _ssn(value: str) -> bool:
 def _ip(value: str) -> bool:
     from piilora.detectors import RULE_DETECTORS
 
+    if _LONG_RUN_RE.search(value):  # 12+ letters and digits in a row: a hash, not an address
+        return False
     return any(True for _ in RULE_DETECTORS["IP_ADDRESS"].find(value))
 
 
@@ -166,11 +176,13 @@ def _random_token(value: str) -> bool:
 
 
 def _username(value: str) -> bool:
-    return not _random_token(value)  # a random token is a credential: re-typed SECRET
+    """Not a random token (a credential: re-typed SECRET), not a ticket such as ``T-21226`` or
+    ``#626719``, and able to identify someone (not ``5``)."""
+    return not _random_token(value) and not _TICKET_RE.fullmatch(value.strip()) and identifying(value)
 
 
 def _secret(value: str) -> bool:
-    return not _UUID_RE.fullmatch(value.strip())  # a request id, not a credential
+    return not _reference(value)  # a ticket or a request id (UUID), not a credential
 
 
 def _passport(value: str) -> bool:
@@ -182,7 +194,8 @@ def _driver_license(value: str) -> bool:
 
 
 #: The shapes of the built-in types that have one (free-form types such as PASSWORD and URL
-#: have none; SECRET only rules out a bare UUID, USERNAME a random token).
+#: have none; SECRET only rules out ticket references and UUIDs, USERNAME random tokens,
+#: tickets and values that cannot identify anyone).
 BUILTIN_SHAPES: dict[str, Shape] = {
     "SECRET": _secret,
     "USERNAME": _username,
@@ -202,7 +215,7 @@ BUILTIN_SHAPES: dict[str, Shape] = {
 }
 
 #: Types tried, in order, for a value that fails its own type's shape; others try PERSON.
-FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON"), "USERNAME": ("SECRET",)}
+FALLBACKS: dict[str, tuple[str, ...]] = {"IBAN_CODE": ("BANK_ACCOUNT", "PERSON")}
 _DEFAULT_FALLBACKS = ("PERSON",)
 
 
@@ -241,6 +254,8 @@ def check_shapes(
             out.append(span)
             continue
         hinted = [h.entity_type for h in hints if h.start < span.end and span.start < h.end]
+        if _random_token(value):  # a key or hash the model typed as something else is a credential
+            hinted.append("SECRET")
         for other in (*hinted, *FALLBACKS.get(span.entity_type, _DEFAULT_FALLBACKS)):
             if other != span.entity_type and other in shapes and shapes[other](value):
                 out.append(replace(span, entity_type=other))

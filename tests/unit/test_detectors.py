@@ -68,6 +68,8 @@ def test_secret_look_alikes_are_left_alone(text):
         "IBAN DE00 3704 0044 0532 0130 00",  # wrong check digits
         "ssn 000-12-3456",  # invalid area
         "at 10:30:00 on 2024-03-02, 999.1.1.1",  # times, dates, out-of-range octets
+        "Rückruf unter 0033 4 22 83 63 39 erbeten",  # Luhn-valid, but a phone: no card starts with 0
+        "citizen_id\n2 86 01 44 982 914 30,Jeannine",  # Luhn-valid, but groups of 1-2 digits: an id
     ],
 )
 def test_hard_negatives_are_left_alone(text):
@@ -86,7 +88,9 @@ def test_numbers_inside_identifiers_are_not_phones_or_ssns(text):
     assert _found(text, types=("PHONE_NUMBER", "US_SSN")) == []
 
 
-@pytest.mark.parametrize("text", ["Date: 08.11.2021", "launched 03.10.2019", "charge EUR 4,140.50 today"])
+@pytest.mark.parametrize(
+    "text", ["Date: 08.11.2021", "launched 03.10.2019", "charge EUR 4,140.50 today", "REF 2026-04-6113 1,139.91"]
+)
 def test_dates_and_amounts_are_not_phones(text):
     assert _found(text, types=("PHONE_NUMBER",)) == []
 
@@ -211,3 +215,8 @@ def test_ibans_are_found_in_any_case_and_still_checked():
         ("IBAN_CODE", "nl91 abna 0417 1643 00"),
         ("IBAN_CODE", "De89 3704 0044 0532 0130 00"),
     ]
+
+
+def test_card_groups_of_three_or_more_digits_are_still_cards():
+    for card in ("4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005", "4111111111111111"):
+        assert _found(f"card {card} ok", types=("CREDIT_CARD",)) == [("CREDIT_CARD", card)]

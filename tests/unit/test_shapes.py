@@ -59,6 +59,22 @@ def _checked(text, *spans):
         # a long number of the wrong form may be PII of another type: it stays masked as it was
         ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), []),  # a ticket reference
         ("copied from INC6329419, replace", ("BANK_ACCOUNT", "INC6329419"), []),
+        ("copied from REQ1242380, replace", ("SECRET", "REQ1242380"), []),
+        ("copied from T-21226, replace", ("USERNAME", "T-21226"), []),
+        ("copied from #626719, replace", ("PHONE_NUMBER", "#626719"), []),
+        ("REF REF 2026-04-6113 1,139.91", ("PHONE_NUMBER", "2026-04-6113"), []),
+        ("user.updated id=5 email=x", ("USERNAME", "5"), []),
+        # a key or hash the model typed as a card or an address is a credential
+        (
+            "key=1327988336e13a6ae57ec9750c38403c4531&f=1",
+            ("CREDIT_CARD", "1327988336e13a6ae57ec9750c38403c4531"),
+            [("SECRET", "1327988336e13a6ae57ec9750c38403c4531")],
+        ),
+        (
+            "-u 7c76dc6198f6239b7ef5c429a03cf85c977fdaa8: ",
+            ("IP_ADDRESS", "7c76dc6198f6239b7ef5c429a03cf85c977fdaa8"),
+            [("SECRET", "7c76dc6198f6239b7ef5c429a03cf85c977fdaa8")],
+        ),
         ("idem_key=331086e4-ef60-4339-a6b4-c5d82b971288", ("PHONE_NUMBER", "331086e4-ef60-4339-a6b4-c5d82b971288"), []),
         ("host=registry.npmjs.org x", ("PERSON", "registry.npmjs.org"), []),
         ("host=pypi.org x", ("PERSON", "pypi.org"), []),
