@@ -26,7 +26,7 @@ from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_
 from piilora.errors import AdapterError, ConfigError
 from piilora.fields import field_map, type_table_cells
 from piilora.placeholders.base import restore as _restore
-from piilora.shapes import Shape, known_types, shapes_of, tidy_edges
+from piilora.shapes import Shape, account_cues, known_types, shapes_of, tidy_edges
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -86,7 +86,9 @@ class Redactor:
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
     ``check_shapes``: tidy model spans to their value (quotes, cue words such as ``passport=``
     or ``login``, a URL's final full stop, a name's title; :func:`piilora.shapes.tidy_edges`),
-    map types the model invented to known ones (:func:`piilora.shapes.known_types`), and
+    map types the model invented to known ones (:func:`piilora.shapes.known_types`), type a
+    ``[PHONE_NUMBER]`` after an account cue as ``[BANK_ACCOUNT]``
+    (:func:`piilora.shapes.account_cues`), and
     re-type or drop model spans whose value cannot be of their type (an ``[IP_ADDRESS]`` over
     a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.shapes`; shapes
     come from the entity generators, plugins' included).
@@ -240,6 +242,8 @@ class Redactor:
             shapes = None
             if self.check_shapes:
                 spans = tidy_edges(text, known_types(text, spans, self._labels()))
+                if "BANK_ACCOUNT" in self._labels():
+                    spans = account_cues(text, spans)
                 shapes = self._entity_shapes()
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
             if self.type_fields:

@@ -50,6 +50,7 @@ __all__ = [
     "BUILTIN_SHAPES",
     "FALLBACKS",
     "Shape",
+    "account_cues",
     "check_shapes",
     "identifying",
     "known_types",
@@ -365,6 +366,30 @@ def _date_core(text: str, start: int, end: int) -> tuple[int, int]:
     ):
         first -= 1  # ``March 3rd, 1970``
     return start + words[first][0], start + words[dated[-1]][1]
+
+
+_ACCOUNT_CUE_RE = re.compile(r"(?i)(?<!\w)(?:account|acct|a/c|konto|compte|cuenta|conto|rekening)(?!\w)")
+_PHONE_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:phone|tel|telefon|téléphone|teléfono|telefono|call|mobile|cell|fax|whatsapp|sms|text|"
+    r"handy|portable|móvil|cellulare|rückruf|ring)(?!\w)"
+)
+
+
+def account_cues(text: str, spans: Iterable[Span]) -> list[Span]:
+    """A number the model called ``[PHONE_NUMBER]`` after an account cue on its line
+    (``send it to my account 0049 0725 39 6194686960``, ``Konto``, ``compte``...), with no
+    phone cue (``call``, ``tel``, ``WhatsApp``...) between the cue and the number, is a
+    ``[BANK_ACCOUNT]``: both are digit strings, and the nearest cue word tells them apart."""
+    out: list[Span] = []
+    for span in spans:
+        if span.entity_type == "PHONE_NUMBER":
+            line = text[text.rfind("\n", 0, span.start) + 1 : span.start][-60:]
+            accounts = [m.end() for m in _ACCOUNT_CUE_RE.finditer(line)]
+            phones = [m.end() for m in _PHONE_CUE_RE.finditer(line)]
+            if accounts and (not phones or phones[-1] < accounts[-1]):
+                span = replace(span, entity_type="BANK_ACCOUNT")
+        out.append(span)
+    return out
 
 
 def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:

@@ -11,7 +11,7 @@ from piilora.detectors import detect_rules, merge_spans
 from piilora.entities.base import DEFAULT_LOCALES
 from piilora.entities.builtin import builtin_entity_generators
 from piilora.months import MONTHS
-from piilora.shapes import BUILTIN_SHAPES, check_shapes, tidy_edges
+from piilora.shapes import BUILTIN_SHAPES, account_cues, check_shapes, tidy_edges
 from piilora.types import Span
 
 
@@ -296,3 +296,21 @@ def test_invented_types_are_mapped_to_a_known_one_or_dropped_when_they_cannot_id
         ("IBAN_CODE", "DE44 5001"),
         ("PO_NUMBER", "477-3090586-7325318"),  # may be PII: kept
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("send it to my account 0049 0725 39 6194686960 pls.", "0049 0725 39 6194686960", "BANK_ACCOUNT"),
+        ("Überweisung auf Konto 0888342266 bitte", "0888342266", "BANK_ACCOUNT"),
+        ("contact via WhatsApp only. send it to my account 0049 0725 39 61946", "0049 0725 39 61946", "BANK_ACCOUNT"),
+        # the nearest cue is a phone's, or there is no account cue on the value's line
+        ("account owner, call 0049 0725 39 6194686960", "0049 0725 39 6194686960", "PHONE_NUMBER"),
+        ("my account:\nphone 0888342266", "0888342266", "PHONE_NUMBER"),
+        ("ring me on 0888342266", "0888342266", "PHONE_NUMBER"),
+    ],
+)
+def test_a_phone_number_after_an_account_cue_is_a_bank_account(text, value, expected):
+    start = text.index(value)
+    (span,) = account_cues(text, [Span(start, start + len(value), "PHONE_NUMBER", source="model")])
+    assert (span.entity_type, span.start, span.end) == (expected, start, start + len(value))
