@@ -71,6 +71,8 @@ _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HOSTNAME_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,12})")
 _COMMON_TLDS = frozenset({"com", "org", "net", "io", "dev", "app", "ai", "co", "cloud", "local", "internal"})
+#: A ticket written with a hyphen or ``#`` (``T-21226``, ``#626719``): narrower than a reference,
+#: since a username may be ``JLEE1988``.
 _TICKET_RE = re.compile(r"#\d+|[A-Z]{1,5}-\d{3,9}")
 _YEAR_MONTH_RE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d")
 _LONG_RUN_RE = re.compile(r"[A-Za-z0-9]{12,}")
