@@ -137,7 +137,8 @@ def _card(value: str) -> bool:
 
 
 def _street_address(value: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{3,}", value))  # a street or place name, not just ``B-103``
+    # a street or place name, not just ``B-103``; ``69 3rd Ln`` has no 3-letter run but 4 letters
+    return bool(re.search(r"[^\W\d_]{3,}", value)) or sum(c.isalpha() for c in value) >= 4
 
 
 def _iban(value: str) -> bool:
@@ -193,7 +194,8 @@ def _passport(value: str) -> bool:
 
 
 def _driver_license(value: str) -> bool:
-    return _alnum(value) >= 5 and _digits(value) >= 1
+    v = value.strip()  # a digit, or Washington's 12 capitals (``WDLOLDIYQFSS``)
+    return _alnum(v) >= 5 and (_digits(v) >= 1 or bool(re.fullmatch(r"[A-Z]{8,}", v)))
 
 
 #: The shapes of the built-in types that have one (free-form types such as PASSWORD and URL

@@ -47,6 +47,8 @@ def _checked(text, *spans):
         ("first day 01.02.2023", ("PHONE_NUMBER", "01.02.2023"), []),
         ("the place near B-103", ("STREET_ADDRESS", "B-103"), []),
         ("at Rue de la Paix", ("STREET_ADDRESS", "Rue de la Paix"), [("STREET_ADDRESS", "Rue de la Paix")]),
+        ("at 69 3rd Ln today", ("STREET_ADDRESS", "69 3rd Ln"), [("STREET_ADDRESS", "69 3rd Ln")]),
+        ("DL WDLOLDIYQFSS ok", ("US_DRIVER_LICENSE", "WDLOLDIYQFSS"), [("US_DRIVER_LICENSE", "WDLOLDIYQFSS")]),
         # a name the model typed as a number stays masked, as a name
         ("TRANSFER TO Tammy Holland", ("IBAN_CODE", "Tammy Holland"), [("PERSON", "Tammy Holland")]),
         ("265,R. K. Vaughan,1980", ("DATE_OF_BIRTH", "R. K. Vaughan"), [("PERSON", "R. K. Vaughan")]),
