@@ -236,13 +236,14 @@ class Redactor:
                 Span(s.start + w.start, s.end + w.start, s.entity_type, s.score, s.source) for s in spans
             )
         out = []
+        labels = self._labels()
         for text, spans, fl in zip(texts, per_text, flags):
             spans = [s for s in spans if s.score >= self.min_score]
             rule_spans = detect_rules(text, self.rules) if self.rules else []
             shapes = None
             if self.check_shapes:
-                spans = tidy_edges(text, known_types(text, spans, self._labels()))
-                if "BANK_ACCOUNT" in self._labels():
+                spans = tidy_edges(text, known_types(text, spans, labels))
+                if "BANK_ACCOUNT" in labels:
                     spans = account_cues(text, spans)
                 shapes = self._entity_shapes()
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first

@@ -71,13 +71,15 @@ _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HOSTNAME_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,12})")
 _COMMON_TLDS = frozenset({"com", "org", "net", "io", "dev", "app", "ai", "co", "cloud", "local", "internal"})
+_NUMBERED = r"#\d+"  # ``#626719``
+_YEAR_MONTH = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-"  # ``2026-04-`` of ``2026-04-6113``
 #: A ticket written with a hyphen or ``#`` (``T-21226``, ``#626719``): narrower than a reference,
 #: since a username may be ``JLEE1988``.
-_TICKET_RE = re.compile(r"#\d+|[A-Z]{1,5}-\d{3,9}")
-_YEAR_MONTH_RE = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d")
+_TICKET_RE = re.compile(rf"{_NUMBERED}|[A-Z]{{1,5}}-\d{{3,9}}")
+_YEAR_MONTH_RE = re.compile(rf"{_YEAR_MONTH}\d")
 _LONG_RUN_RE = re.compile(r"[A-Za-z0-9]{12,}")
 #: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``, ``2026-04-6113``).
-_REFERENCE_RE = re.compile(r"#\d+|[A-Z]{1,5}-?\d{4,9}|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d{3,6}")
+_REFERENCE_RE = re.compile(rf"{_NUMBERED}|[A-Z]{{1,5}}-?\d{{4,9}}|{_YEAR_MONTH}\d{{3,6}}")
 
 
 def word_tuple(words: str) -> tuple[str, ...]:

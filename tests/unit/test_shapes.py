@@ -57,9 +57,10 @@ def _checked(text, *spans):
         ("ip 10.0.0.1:8080 up", ("IP_ADDRESS", "10.0.0.1:8080"), [("IP_ADDRESS", "10.0.0.1:8080")]),
         ("mail jane (at) doe.com", ("EMAIL_ADDRESS", "jane (at) doe.com"), [("EMAIL_ADDRESS", "jane (at) doe.com")]),
         ("x 1980-03-23,210-45-7903", ("US_SSN", "1980-03-23,210-45-7903"), [("US_SSN", "1980-03-23,210-45-7903")]),
-        ("key product:SKU-1", ("SECRET", "product:SKU-1"), [("SECRET", "product:SKU-1")]),  # no shape: kept
-        # a long number of the wrong form may be PII of another type: it stays masked as it was
-        ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), []),  # a ticket reference
+        # not a ticket or a UUID: it passes SECRET's shape and is kept
+        ("key product:SKU-1", ("SECRET", "product:SKU-1"), [("SECRET", "product:SKU-1")]),
+        # ticket references are no card, account, secret, username or phone
+        ("copied from REQ5021352", ("CREDIT_CARD", "REQ5021352"), []),
         ("copied from INC6329419, replace", ("BANK_ACCOUNT", "INC6329419"), []),
         ("copied from REQ1242380, replace", ("SECRET", "REQ1242380"), []),
         ("copied from T-21226, replace", ("USERNAME", "T-21226"), []),
@@ -93,6 +94,7 @@ def _checked(text, *spans):
             ("USERNAME", "catherine_johnson2007"),
             [("USERNAME", "catherine_johnson2007")],
         ),
+        # a long number of the wrong form may be PII of another type: it stays masked as it was
         (
             "account 0182 6407 67 45693",
             ("EMAIL_ADDRESS", "0182 6407 67 45693"),
