@@ -41,13 +41,14 @@ _IDENTIFIER_RE = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9_]*(?: [a-zà-ÿ0-9_]+)?")
 _HEADER_CELL_RE = re.compile(r"[^\W\d_][\w./#()-]*(?: [\w./#()-]+)?")
 #: Type names that keep their meaning after any qualifier (``stripe_token``, ``billing_email``).
 _SUFFIXES = frozenset(word_tuple("email phone ip password passwd token secret ssn iban dob"))
-#: Columns that hold no personal data (categories, amounts, times): model spans in their
-#: cells are dropped unless a checksum-verified rule matched.
+#: Columns that hold no personal data (categories, amounts, times, record ids, digests):
+#: model spans in their cells are dropped unless a checksum-verified rule matched.
 NON_PII_FIELDS = frozenset(
     word_tuple(
         "department team status plan tier level severity priority category country region currency product sku "
         "price unit_price amount total qty quantity count hits stock created_at updated_at timestamp time "
-        "duration version method http_status status_code port"
+        "duration version method http_status status_code port trace_id span_id request_id correlation_id job_id "
+        "run_id build_id commit commit_sha sha sha1 sha256 checksum digest etag"
     )
 )
 #: Leading words a column name may add to a type's name (``home_phone``, ``src_ip``).

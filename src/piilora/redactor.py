@@ -26,7 +26,7 @@ from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_
 from piilora.errors import AdapterError, ConfigError
 from piilora.fields import field_map, type_table_cells
 from piilora.placeholders.base import restore as _restore
-from piilora.shapes import Shape, account_cues, known_types, shapes_of, tidy_edges
+from piilora.shapes import Shape, account_cues, digests, known_types, payees, shapes_of, tidy_edges
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -88,7 +88,9 @@ class Redactor:
     or ``login``, a URL's final full stop, a name's title; :func:`piilora.shapes.tidy_edges`),
     map types the model invented to known ones (:func:`piilora.shapes.known_types`), type a
     ``[PHONE_NUMBER]`` after an account cue as ``[BANK_ACCOUNT]``
-    (:func:`piilora.shapes.account_cues`), and
+    (:func:`piilora.shapes.account_cues`), drop digests and record ids the text names as
+    such (``sha256=...``, ``trace_id=...``; :func:`piilora.shapes.digests`), mask a payee's
+    name in parentheses after a masked account or phone number (:func:`piilora.shapes.payees`), and
     re-type or drop model spans whose value cannot be of their type (an ``[IP_ADDRESS]`` over
     a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.shapes`; shapes
     come from the entity generators, plugins' included).
@@ -242,11 +244,13 @@ class Redactor:
             rule_spans = detect_rules(text, self.rules) if self.rules else []
             shapes = None
             if self.check_shapes:
-                spans = tidy_edges(text, known_types(text, spans, labels))
+                spans = digests(text, tidy_edges(text, known_types(text, spans, labels)))
                 if "BANK_ACCOUNT" in labels:
                     spans = account_cues(text, spans)
                 shapes = self._entity_shapes()
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
+            if self.check_shapes and "PERSON" in labels:
+                merged = payees(text, merged)
             if self.type_fields:
                 merged = type_table_cells(text, merged, self._field_types(), self._entity_shapes())
             out.append((propagate_values(text, merged) if self.propagate else merged, fl))

@@ -25,11 +25,14 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
   a time (a log timestamp called ``[IP_ADDRESS]``), a number of fewer than 5 digits (a room
   ``4.16``, a card's last four, ``id=5`` called ``[USERNAME]``), a product name with a model
   number, a lone acronym such as ``IBAN``, a lower-case host name called ``[PERSON]``
-  (``registry.npmjs.org``), a bare UUID whatever its type, or a ticket reference
+  (``registry.npmjs.org``), a bare UUID whatever its type (``[PASSWORD]`` included), or a ticket reference
   (``REQ5021352``, ``CASE-702091``, ``#626719``, ``2026-04-6113`` called a card, a phone, an
   account, a username or a secret: the generators never give those types a ticket's form).
   Any other value with 5 digits or more that fits no fallback keeps its span and type: a
   long number of the wrong form may still be PII of another type, so it stays masked.
+
+:func:`digests` drops model spans over a digest or record id the text names as such
+(``sha256=5Zfv...``, ``trace_id=ce16d3...``, ``commit 3f2a9c1``).
 
 Plugin types get a shape through ``EntityGenerator(shape=...)``; a type without one is
 never touched.
@@ -52,8 +55,10 @@ __all__ = [
     "Shape",
     "account_cues",
     "check_shapes",
+    "digests",
     "identifying",
     "known_types",
+    "payees",
     "shapes_of",
     "tidy_edges",
 ]
@@ -62,7 +67,8 @@ __all__ = [
 Shape = Callable[[str], bool]
 
 _DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2}")
-_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?|\d{1,2}h\d{2}")  # ``18:47:06``, ``6h58``
+_QUARTER_RE = re.compile(r"Q[1-4][ /-]?(?:19|20)\d\d|(?:19|20)\d\d[ /-]?Q[1-4]")  # ``Q4 2025``
 #: Fewer digits than this cannot identify anyone by themselves (a room, a card's last four).
 _MIN_IDENTIFYING_DIGITS = 5
 _ACRONYM_RE = re.compile(r"[A-Z]{1,4}")
@@ -70,6 +76,7 @@ _EMAIL_OBFUSCATED_RE = re.compile(r"[\[(]\s*at\s*[\])]|\s(?:at|AT)\s", re.IGNORE
 _IBAN_START_RE = re.compile(r"[A-Z]{2}\s?\d{2}")
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _HOSTNAME_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.([a-z]{2,12})")
+_URL_HOST_RE = re.compile(r"://|www\.|localhost|[^\W_]\.[a-zA-Z]{2,}", re.IGNORECASE)
 _COMMON_TLDS = frozenset({"com", "org", "net", "io", "dev", "app", "ai", "co", "cloud", "local", "internal"})
 _NUMBERED = r"#\d+"  # ``#626719``
 _YEAR_MONTH = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-"  # ``2026-04-`` of ``2026-04-6113``
@@ -78,8 +85,10 @@ _YEAR_MONTH = r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-"  # ``2026-04-`` of ``2026-04-6
 _TICKET_RE = re.compile(rf"{_NUMBERED}|[A-Z]{{1,5}}-\d{{3,9}}")
 _YEAR_MONTH_RE = re.compile(rf"{_YEAR_MONTH}\d")
 _LONG_RUN_RE = re.compile(r"[A-Za-z0-9]{12,}")
+#: ``0.7455621302``, ``12.5``, an amount with cents (``3938.38``, ``1234,56``); not ``089.98932879``
+_DECIMAL_RE = re.compile(r"[-+]?(?:(?:0|[1-9]\d{0,2})\.\d+|[1-9]\d{0,6}[.,]\d\d)")
 #: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``, ``2026-04-6113``).
-_REFERENCE_RE = re.compile(rf"{_NUMBERED}|[A-Z]{{1,5}}-?\d{{4,9}}|{_YEAR_MONTH}\d{{3,6}}")
+_REFERENCE_RE = re.compile(rf"{_NUMBERED}|#?[A-Z]{{1,5}}-?\d{{4,9}}|{_YEAR_MONTH}\d{{3,6}}")
 
 
 def word_tuple(words: str) -> tuple[str, ...]:
@@ -106,8 +115,12 @@ def _letters(value: str) -> bool:
 
 
 def _date_or_time(value: str) -> bool:
-    """``2023-02-01``, ``01.02.2023``, ``18:47:06``, ``[2026/09/18 18:47:06]``, ``2024-01-01T10:00:00``."""
-    parts = re.split(r"[ T]+", value.strip(" \t[]()<>\"'"))
+    """``2023-02-01``, ``01.02.2023``, ``18:47:06``, ``6h58``, ``[2026/09/18 18:47:06]``,
+    ``2024-01-01T10:00:00``, a quarter (``Q4 2025``)."""
+    v = value.strip(" \t[]()<>\"'")
+    if _QUARTER_RE.fullmatch(v):
+        return True
+    parts = re.split(r"[ T]+", v)
     return bool(parts) and all(_DATE_RE.fullmatch(p) or _TIME_RE.fullmatch(p) for p in parts)
 
 
@@ -129,13 +142,20 @@ def _email(value: str) -> bool:
 
 def _phone(value: str) -> bool:
     """6+ digits, not a date or time, not a ``#626719`` ticket, not a ``2026-04-6113`` year-month
-    reference."""
+    reference, not a decimal fraction (``0.7455621302``)."""
     v = value.strip()
-    return _digits(v) >= 6 and not _date_or_time(v) and not v.startswith("#") and not _YEAR_MONTH_RE.match(v)
+    return (
+        _digits(v) >= 6
+        and not _date_or_time(v)
+        and not v.startswith("#")
+        and not _YEAR_MONTH_RE.match(v)
+        and not _DECIMAL_RE.fullmatch(v)
+    )
 
 
 def _card(value: str) -> bool:
-    return _digits(value) >= 12 and not _letters(value)  # a hash such as 1327988336e13a... is no card
+    # a hash such as 1327988336e13a... is no card, nor is a timestamp such as 2022/06/06 13:21:17
+    return _digits(value) >= 12 and not _letters(value) and not _date_or_time(value)
 
 
 def _street_address(value: str) -> bool:
@@ -157,6 +177,12 @@ def _ip(value: str) -> bool:
     if _LONG_RUN_RE.search(value):  # 12+ letters and digits in a row: a hash, not an address
         return False
     return any(True for _ in RULE_DETECTORS["IP_ADDRESS"].find(value))
+
+
+def _url(value: str) -> bool:
+    """A scheme (``https://``), ``www.`` or a dotted host (``linkedin.com/in/x``): not a bare
+    code such as ``SO72327287``."""
+    return bool(_URL_HOST_RE.search(value))
 
 
 def _date_of_birth(value: str) -> bool:
@@ -188,7 +214,13 @@ def _username(value: str) -> bool:
 
 
 def _secret(value: str) -> bool:
-    return not _reference(value)  # a ticket or a request id (UUID), not a credential
+    return not _reference(value) and not _date_or_time(value)  # a ticket, a request id (UUID), a time
+
+
+def _password(value: str) -> bool:
+    """Any string can be a password, except a bare UUID (a request or record id): having a
+    shape puts PASSWORD under the bare-UUID rule of :func:`check_shapes`."""
+    return not _UUID_RE.fullmatch(value.strip())
 
 
 def _passport(value: str) -> bool:
@@ -200,11 +232,13 @@ def _driver_license(value: str) -> bool:
     return _alnum(v) >= 5 and (_digits(v) >= 1 or bool(re.fullmatch(r"[A-Z]{8,}", v)))
 
 
-#: The shapes of the built-in types that have one (free-form types such as PASSWORD and URL
-#: have none; SECRET only rules out ticket references and UUIDs, USERNAME random tokens,
-#: tickets and values that cannot identify anyone).
+#: The shapes of the built-in types (loose: PASSWORD only rules out bare UUIDs, URL needs a
+#: scheme, ``www.`` or a dotted host, SECRET rules out ticket references and UUIDs, USERNAME
+#: random tokens, tickets and values that cannot identify anyone).
 BUILTIN_SHAPES: dict[str, Shape] = {
     "SECRET": _secret,
+    "PASSWORD": _password,
+    "URL": _url,
     "USERNAME": _username,
     "PERSON": _person,
     "EMAIL_ADDRESS": _email,
@@ -396,6 +430,73 @@ def account_cues(text: str, spans: Iterable[Span]) -> list[Span]:
                 span = replace(span, entity_type="BANK_ACCOUNT")
         out.append(span)
     return out
+
+
+#: Words after which a hex or base64 token is a digest or a record id, not a credential:
+#: ``sha256=5Zfv...`` (a wheel's RECORD), ``integrity: sha512-...``, ``"etag": "..."``,
+#: ``trace_id=ce16d3...``; after ``commit`` or ``rev`` only a hex token (``commit 3f2a9c1``).
+_DIGEST_CUE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:(?P<vcs>commit|rev|revision)|sha-?(?:1|224|256|384|512)|sha3-\d{3}|md5|blake2[bs]?|crc32c?|"
+    r"checksum|digest|integrity|etag|hash|(?:trace|span|request|correlation|job|run|build)[_-]?id)"
+    r"""(?:["']?\s*[=:]\s*["']?|\s+)$"""
+)
+#: A digest value: hex or base64 (url-safe too), maybe with its algorithm (``sha512-``, ``sha256:``).
+_DIGEST_RE = re.compile(r"(?i:(?:sha-?\d{1,3}|md5)[-:])?[A-Za-z0-9+/_-]{7,}={0,2}")
+_HEX_RE = re.compile(r"[0-9a-fA-F]{7,64}")
+
+
+def digests(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Model spans without the digests and record ids they cover: a token with a digit, of hex
+    or base64 characters, right after ``sha256=``, ``md5:``, ``integrity``, ``etag``,
+    ``trace_id=`` and the like (after ``commit`` or ``rev``: a hex token) is a checksum or an
+    id the text names as such, not a credential (a wheel's ``RECORD`` line
+    ``x.py,sha256=5Zfvxv80...,91``, a ``trace_id`` in a log). Rule spans are not touched."""
+    out: list[Span] = []
+    for span in spans:
+        value = text[span.start : span.end]
+        if span.source == "model" and _digits(value) and _DIGEST_RE.fullmatch(value):
+            line = text[text.rfind("\n", 0, span.start) + 1 : span.start][-40:]
+            cue = _DIGEST_CUE_RE.search(line)
+            if cue and (not cue.group("vcs") or _HEX_RE.fullmatch(value)):
+                continue
+        out.append(span)
+    return out
+
+
+#: Words in parentheses after a number that describe the account or line, not its holder.
+_ACCOUNT_WORDS = frozenset(
+    word_tuple(
+        "savings checking current joint business personal main primary secondary old new closed pending domestic "
+        "international own account card credit debit bank banque banco banca sparkasse trust union girokonto "
+        "sparkonto tagesgeld courant épargne ahorro corriente risparmio spaarrekening betaalrekening mobile home "
+        "work office cell fax landline private pro"
+    )
+)
+_PAYEE_RE = re.compile(r"[ \t]*\(([^()\d\n]{1,60})\)")
+_PAYEE_TYPES = frozenset({"BANK_ACCOUNT", "IBAN_CODE", "PHONE_NUMBER"})
+
+
+def payees(text: str, spans: Iterable[Span]) -> list[Span]:
+    """``spans`` plus a ``[PERSON]`` for a name in parentheses right after a masked account
+    number, IBAN or phone number, as bank statements write a payee (``To: 0182-1364-31-6544873385
+    (Timoteo)``). Not a word that describes the account or line (``(savings)``, ``(mobile)``,
+    ``(Deutsche Bank)``), not an acronym (``(EUR)``), nothing already masked. The new spans'
+    source is ``"payee"``."""
+    spans = list(spans)
+    added: list[Span] = []
+    for span in spans:
+        m = _PAYEE_RE.match(text, span.end) if span.entity_type in _PAYEE_TYPES else None
+        if m is None:
+            continue
+        raw = m.group(1)
+        start = m.start(1) + len(raw) - len(raw.lstrip())
+        end = m.end(1) - len(raw) + len(raw.rstrip())
+        name = text[start:end]
+        if not _person(name) or any(w.strip(".,").lower() in _ACCOUNT_WORDS for w in name.split()):
+            continue
+        if not any(s.start < end and start < s.end for s in (*spans, *added)):
+            added.append(Span(start, end, "PERSON", score=span.score, source="payee"))
+    return sorted((*spans, *added), key=lambda s: (s.start, s.end))
 
 
 def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:

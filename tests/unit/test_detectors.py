@@ -89,10 +89,22 @@ def test_numbers_inside_identifiers_are_not_phones_or_ssns(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Date: 08.11.2021", "launched 03.10.2019", "charge EUR 4,140.50 today", "REF 2026-04-6113 1,139.91"]
+    "text",
+    [
+        "Date: 08.11.2021",
+        "launched 03.10.2019",
+        "charge EUR 4,140.50 today",
+        "REF 2026-04-6113 1,139.91",
+        '{"r":0.7455621302, "f":0.724137931}',  # fractions in a metrics file
+        "total 3938.38 EUR, fee 1234,56",  # amounts with cents
+    ],
 )
-def test_dates_and_amounts_are_not_phones(text):
+def test_dates_amounts_and_fractions_are_not_phones(text):
     assert _found(text, types=("PHONE_NUMBER",)) == []
+
+
+def test_a_phone_written_with_one_point_after_its_area_code_is_still_a_phone():
+    assert _found("Tel. 089.98932879", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "089.98932879")]
 
 
 def test_csv_fields_and_sentence_ends_do_not_hide_values():

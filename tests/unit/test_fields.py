@@ -139,3 +139,8 @@ def test_non_pii_columns_drop_model_spans_and_type_suffixes_carry_over():
     ]
     assert field_type("created_by", FIELDS) == "USERNAME"
     assert field_type("key_name", FIELDS) is None  # "name" is no suffix: a key's name is no person
+
+
+def test_record_id_and_digest_columns_hold_no_personal_data():
+    text = "job_id,trace_id,host\nc393ee54,ce16d3157669f0cfb6fc81e9911b7af2082ff670,worker-9"
+    assert _typed(text, ("SECRET", "ce16d3157669f0cfb6fc81e9911b7af2082ff670")) == []

@@ -1,6 +1,7 @@
 import datetime
 import random
 import re
+from dataclasses import replace
 
 import pytest
 from faker import Faker
@@ -11,7 +12,7 @@ from piilora.detectors import detect_rules, merge_spans
 from piilora.entities.base import DEFAULT_LOCALES
 from piilora.entities.builtin import builtin_entity_generators
 from piilora.months import MONTHS
-from piilora.shapes import BUILTIN_SHAPES, account_cues, check_shapes, tidy_edges
+from piilora.shapes import BUILTIN_SHAPES, account_cues, check_shapes, digests, payees, tidy_edges
 from piilora.types import Span
 
 
@@ -67,6 +68,19 @@ def _checked(text, *spans):
         ("copied from #626719, replace", ("PHONE_NUMBER", "#626719"), []),
         ("REF REF 2026-04-6113 1,139.91", ("PHONE_NUMBER", "2026-04-6113"), []),
         ("user.updated id=5 email=x", ("USERNAME", "5"), []),
+        ("copied from #INV58487, replace", ("BANK_ACCOUNT", "#INV58487"), []),
+        # timestamps, times and quarters are no card or secret
+        ("done 2022/06/06 13:21:17 ok", ("CREDIT_CARD", "2022/06/06 13:21:17"), []),
+        ("arrivée 6h58 quai 4", ("SECRET", "6h58"), []),
+        ("plan for Q4 2025 ok", ("CREDIT_CARD", "Q4 2025"), []),
+        # a URL has a scheme, www. or a dotted host; a code without one is no URL
+        ("booking R7YYS7 ok", ("URL", "R7YYS7"), []),
+        ("see linkedin.com/in/jdoe", ("URL", "linkedin.com/in/jdoe"), [("URL", "linkedin.com/in/jdoe")]),
+        (
+            "at http://localhost:8080/u/jane",
+            ("URL", "http://localhost:8080/u/jane"),
+            [("URL", "http://localhost:8080/u/jane")],
+        ),
         # a key or hash the model typed as a card or an address is a credential
         (
             "key=1327988336e13a6ae57ec9750c38403c4531&f=1",
@@ -289,6 +303,38 @@ def test_a_bare_uuid_is_no_secret():
     assert [text[s.start : s.end] for s in check_shapes(text, spans, BUILTIN_SHAPES)] == ["sk_live_5e2f3666a34a4e0f"]
 
 
+def test_a_bare_uuid_is_no_password_either():
+    text = "use idempotency key b53fb5be-1301-4988-8087-344fccb62d3d in the retry test"
+    assert check_shapes(text, [Span(20, 56, "PASSWORD", source="model")], BUILTIN_SHAPES) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        (
+            "x/py.typed,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0",
+            "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU",
+            False,
+        ),
+        ('"integrity": "sha512-Zm9vYmFy9Zm9vYmFy+/Q=="', "sha512-Zm9vYmFy9Zm9vYmFy+/Q==", False),
+        ("MD5: 9e107d9d372bb6826bd81d3542a419d6", "9e107d9d372bb6826bd81d3542a419d6", False),
+        ("trace_id=ce16d3157669f0cfb6fc81e9911b7af2082ff670 ok", "ce16d3157669f0cfb6fc81e9911b7af2082ff670", False),
+        ("commit 3f2a9c1 fixes it", "3f2a9c1", False),
+        # a credential after a credential's cue, a name after "commit", no cue at all: kept
+        ("api_key=ce16d3157669f0cfb6fc81e9911b7af2082ff670", "ce16d3157669f0cfb6fc81e9911b7af2082ff670", True),
+        ("Commit: kgonzalez2007 (reviewer)", "kgonzalez2007", True),
+        ("hash: Summer", "Summer", True),  # no digit: not a digest
+        ("sha256=\nghp_9e107d9d372bb6826bd81d3542a419d6", "ghp_9e107d9d372bb6826bd81d3542a419d6", True),
+    ],
+)
+def test_digests_and_record_ids_named_as_such_are_no_credentials(text, value, kept):
+    start = text.index(value)
+    span = Span(start, start + len(value), "SECRET", source="model")
+    assert digests(text, [span]) == ([span] if kept else [])
+    rule = replace(span, source="rule")  # rule matches are checked by their own detectors
+    assert digests(text, [rule]) == [rule]
+
+
 def test_invented_types_are_mapped_to_a_known_one_or_dropped_when_they_cannot_identify():
     from piilora.shapes import known_types
 
@@ -318,3 +364,32 @@ def test_a_phone_number_after_an_account_cue_is_a_bank_account(text, value, expe
     start = text.index(value)
     (span,) = account_cues(text, [Span(start, start + len(value), "PHONE_NUMBER", source="model")])
     assert (span.entity_type, span.start, span.end) == (expected, start, start + len(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "payee"),
+    [
+        ("To: 0182-1364-31-6544873385 (Timoteo)\nAmount: 35,35 €", "0182-1364-31-6544873385", "Timoteo"),
+        ("To: 80.45.35.1993 (selina jansen)\n", "80.45.35.1993", "selina jansen"),
+        ("To: 714 634 56 / 241050500 ( S. H. Graf-Boucsein )", "714 634 56 / 241050500", "S. H. Graf-Boucsein"),
+        # words that describe the account or line, acronyms, numbers: no payee
+        ("To: 0182136431 (savings)", "0182136431", None),
+        ("Konto 0182136431 (Deutsche Bank)", "0182136431", None),
+        ("call 0049 30 1234567 (mobile)", "0049 30 1234567", None),
+        ("To: 0182136431 (EUR)", "0182136431", None),
+        ("To: 0182136431 (ref 2291)", "0182136431", None),
+        ("To: 0182136431\n(Timoteo)", "0182136431", None),  # not on the number's line
+    ],
+)
+def test_a_name_in_parentheses_after_a_masked_account_is_its_payee(text, number, payee):
+    start = text.index(number)
+    etype = "PHONE_NUMBER" if "call" in text else "BANK_ACCOUNT"
+    account = Span(start, start + len(number), etype, source="model")
+    found = [(s.entity_type, text[s.start : s.end], s.source) for s in payees(text, [account])]
+    assert found == [(etype, number, "model")] + ([("PERSON", payee, "payee")] if payee else [])
+
+
+def test_a_payee_already_masked_is_not_masked_twice():
+    text = "To: 0182136431 (Timoteo)"
+    spans = [Span(4, 14, "BANK_ACCOUNT", source="model"), Span(16, 23, "PERSON", source="model")]
+    assert payees(text, spans) == spans
