@@ -28,7 +28,8 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
   (``registry.npmjs.org``), a bare UUID whatever its type (``[PASSWORD]`` included), or a ticket reference
   (``REQ5021352``, ``CASE-702091``, ``#626719``, ``2026-04-6113`` called a card, a phone, an
   account, a username or a secret: the generators never give those types a ticket's form).
-  Any other value with 5 digits or more that fits no fallback keeps its span and type: a
+  Nor is an amount or a fraction (``3938.38`` called a card) kept. Any other value with 5
+  digits or more that fits no fallback keeps its span and type: a
   long number of the wrong form may still be PII of another type, so it stays masked.
 
 :func:`digests` drops model spans over a digest or record id the text names as such
@@ -302,7 +303,12 @@ def check_shapes(
                 out.append(replace(span, entity_type=other))
                 break
         else:
-            if _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _date_or_time(value) and not _reference(value):
+            if (
+                _digits(value) >= _MIN_IDENTIFYING_DIGITS
+                and not _date_or_time(value)
+                and not _reference(value)
+                and not _DECIMAL_RE.fullmatch(value.strip())  # an amount: ``3938.38``
+            ):
                 out.append(span)  # a long number of the wrong form may be PII of another type
     return out
 

@@ -69,6 +69,7 @@ def _checked(text, *spans):
         ("REF REF 2026-04-6113 1,139.91", ("PHONE_NUMBER", "2026-04-6113"), []),
         ("user.updated id=5 email=x", ("USERNAME", "5"), []),
         ("copied from #INV58487, replace", ("BANK_ACCOUNT", "#INV58487"), []),
+        ("total 3938.38 EUR", ("CREDIT_CARD", "3938.38"), []),
         # timestamps, times and quarters are no card or secret
         ("done 2022/06/06 13:21:17 ok", ("CREDIT_CARD", "2022/06/06 13:21:17"), []),
         ("arrivée 6h58 quai 4", ("SECRET", "6h58"), []),
