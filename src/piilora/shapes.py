@@ -421,6 +421,12 @@ _PHONE_CUE_RE = re.compile(
 )
 
 
+def _line_before(text: str, pos: int, limit: int) -> str:
+    """The last ``limit`` characters of ``pos``'s line before it: where a cue word for the value
+    at ``pos`` stands."""
+    return text[text.rfind("\n", 0, pos) + 1 : pos][-limit:]
+
+
 def account_cues(text: str, spans: Iterable[Span]) -> list[Span]:
     """A number the model called ``[PHONE_NUMBER]`` after an account cue on its line
     (``send it to my account 0049 0725 39 6194686960``, ``Konto``, ``compte``...), with no
@@ -429,7 +435,7 @@ def account_cues(text: str, spans: Iterable[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         if span.entity_type == "PHONE_NUMBER":
-            line = text[text.rfind("\n", 0, span.start) + 1 : span.start][-60:]
+            line = _line_before(text, span.start, 60)
             accounts = [m.end() for m in _ACCOUNT_CUE_RE.finditer(line)]
             phones = [m.end() for m in _PHONE_CUE_RE.finditer(line)]
             if accounts and (not phones or phones[-1] < accounts[-1]):
@@ -461,7 +467,7 @@ def digests(text: str, spans: Iterable[Span]) -> list[Span]:
     for span in spans:
         value = text[span.start : span.end]
         if span.source == "model" and _digits(value) and _DIGEST_RE.fullmatch(value):
-            line = text[text.rfind("\n", 0, span.start) + 1 : span.start][-40:]
+            line = _line_before(text, span.start, 40)
             cue = _DIGEST_CUE_RE.search(line)
             if cue and (not cue.group("vcs") or _HEX_RE.fullmatch(value)):
                 continue
