@@ -18,6 +18,9 @@ Prints the number of texts with a false positive and the masked types; ``--show`
 the masked values (the texts hold no PII, but ``machine`` snippets are this machine's files).
 Session 9, shipped adapter, 2 threads, before -> after that session's safety-net rules:
 fillers 30 -> 26 of 318 texts, machine 43 -> 16 of 198 (a Debian 12 machine with the dev venv).
+Session 10 (versions, ICD-10 codes, sums of money and tracking numbers are no PII of any type; a
+US SSN has 9 digits; secrets are 12+ characters and no module path; weekdays, code identifiers,
+paths, job titles and organisation units are no names): fillers 26 -> 9, machine 16 -> 13.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""Month names and abbreviations of the built-in locales' languages (generators and date rules)."""
+"""Month and weekday names of the built-in locales' languages (generators, date rules, shapes)."""
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "MONTH_ABBR"]
+__all__ = ["MONTHS", "MONTH_ABBR", "WEEKDAYS"]
 
 #: Full month names by language, January first.
 MONTHS: dict[str, tuple[str, ...]] = {
@@ -42,3 +42,18 @@ MONTH_ABBR: dict[str, tuple[str, ...]] = {
     "it": ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"),
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
 }
+
+
+#: Weekday names by language, Monday first (English with its three-letter abbreviations).
+#: ``Sun`` and Spanish ``domingo`` are left out: Sun is also a surname, Domingo a first name.
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat",
+    ),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+}  # fmt: skip

@@ -28,7 +28,11 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
   (``registry.npmjs.org``), a bare UUID whatever its type (``[PASSWORD]`` included), or a ticket reference
   (``REQ5021352``, ``CASE-702091``, ``#626719``, ``2026-04-6113`` called a card, a phone, an
   account, a username or a secret: the generators never give those types a ticket's form).
-  Nor is an amount or a fraction (``3938.38`` called a card) kept. Any other value with 5
+  Nor is an amount or a fraction (``3938.38`` called a card, ``472.01 USD``), a software
+  version (``v24.0.4-rc.4``, ``2025.03.8``), an ICD-10 code (``J45.909``) or a parcel tracking
+  number (``KW500856183GB``) kept. A name is no weekday, identifier or path in code, job title
+  or organisation unit (``Wed``, ``fetchOrders``, ``Chief Technology Officer``, ``Customer
+  Success``): those are dropped too. Any other value with 5
   digits or more that fits no fallback keeps its span and type: a
   long number of the wrong form may still be PII of another type, so it stays masked.
 
@@ -47,7 +51,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from piilora.months import MONTH_ABBR, MONTHS
+from piilora.months import MONTH_ABBR, MONTHS, WEEKDAYS
 from piilora.types import Span
 
 __all__ = [
@@ -66,6 +70,12 @@ __all__ = [
 
 #: ``shape(value) -> bool``: True when ``value`` can be of the type.
 Shape = Callable[[str], bool]
+
+
+def word_tuple(words: str) -> tuple[str, ...]:
+    """``"a b c"`` -> ``("a", "b", "c")``: long word lists written as one string."""
+    return tuple(words.split())
+
 
 _DATE_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{2}|\d{4})|\d{4}([./-])\d{1,2}\2\d{1,2}")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?|\d{1,2}h\d{2}")  # ``18:47:06``, ``6h58``
@@ -90,17 +100,65 @@ _LONG_RUN_RE = re.compile(r"[A-Za-z0-9]{12,}")
 _DECIMAL_RE = re.compile(r"[-+]?(?:(?:0|[1-9]\d{0,2})\.\d+|[1-9]\d{0,6}[.,]\d\d)")
 #: A ticket or case reference (``REQ5021352``, ``CASE-702091``, ``T-77669``, ``#16478``, ``2026-04-6113``).
 _REFERENCE_RE = re.compile(rf"{_NUMBERED}|#?[A-Z]{{1,5}}-?\d{{4,9}}|{_YEAR_MONTH}\d{{3,6}}")
-
-
-def word_tuple(words: str) -> tuple[str, ...]:
-    """``"a b c"`` -> ``("a", "b", "c")``: long word lists written as one string."""
-    return tuple(words.split())
+#: Parcel tracking numbers: UPU S10 (``KW500856183GB``), UPS (``1Z...``), DHL (``JJD...``).
+_TRACKING_RE = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16}|JJD\d{10,20}")
+#: A software version: with a ``v`` (``v24.0.4-rc.4``) or a pre-release or build suffix
+#: (``23.23.18-beta1``, ``1.2.0+build.7``), three short parts (``4.12.3``) or a calendar
+#: version (``2025.03.8``); not a dotted phone or national id (``0297.455.687``, ``4923.23.215``).
+_VERSION_RE = re.compile(
+    r"v\d{1,4}(?:\.\d{1,4}){1,3}(?:[-+.]?[A-Za-z][\w.]*)?"
+    r"|\d{1,4}(?:\.\d{1,4}){1,3}[-+.]?(?:alpha|beta|rc|dev|post|pre|build|snapshot|SNAPSHOT|final|a|b)\.?\d*(?:\.\d+)*"
+    r"|\d{1,2}(?:\.\d{1,2}){2}"
+    r"|20\d\d\.(?:0[1-9]|1[0-2])\.\d{1,2}"
+)
+#: An ICD-10 diagnosis code with its dot (``J45.909``, ``S93.401A``).
+_ICD_RE = re.compile(r"[A-TV-Z]\d\d\.[0-9A-Z]{1,4}")
+_CURRENCY = r"(?:[$€£¥₹]|USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|INR|CNY)"
+#: A sum of money with its currency: ``472.01 USD``, ``€1,234.50``, ``1.234,50 €``, ``USD 500``.
+_AMOUNT_RE = re.compile(
+    rf"{_CURRENCY}\s?[-+]?\d{{1,3}}(?:[,.' ]?\d{{3}})*(?:[.,]\d{{1,2}})?"
+    rf"|[-+]?\d{{1,3}}(?:[,.' ]?\d{{3}})*(?:[.,]\d{{1,2}})?\s?{_CURRENCY}"
+)
+#: A module path, with its object after a colon in an entry point (``worker.tasks.export``,
+#: ``pkg.nlp_engine.pipe:create_pipe``).
+_LOWER_DOTTED_RE = re.compile(r"[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+(?::[a-z_][a-z0-9_.]*)?")
+_CAMEL_RE = re.compile(r"[a-z]+[A-Z][A-Za-z]*")  # ``fetchOrders``: an identifier in code
+#: Last words of job titles (``Chief Technology Officer``, ``Producer, television/film/video``);
+#: trades that are common surnames (Baker, Mason, Taylor...) are not among them.
+_JOB_HEADS = frozenset(
+    word_tuple(
+        "engineer analyst executive manager director officer specialist partner counsel practitioner associate "
+        "designer coordinator accountant consultant developer administrator assistant technician scientist "
+        "architect intern secretary supervisor advisor adviser representative producer paralegal "
+        "therapist pharmacist physician surgeon lecturer lead"
+    )
+)
+#: Words of an organisation's units (``Customer Success``, ``IT Operations``, ``Vertrieb``).
+_UNIT_WORDS = frozenset(
+    word_tuple(
+        "finance engineering legal hr it human resources marketing sales procurement operations security "
+        "facilities payroll compliance logistics accounting support customer success service data platform "
+        "research development r&d radiology cardiology oncology neurology pediatrics paediatrics dermatology "
+        "buchhaltung vertrieb einkauf personalabteilung rechtsabteilung comptabilité ventes contabilidad ventas "
+        "contabilità vendite boekhouding inkoop verkoop team department dept abteilung division and &"
+    )
+)
+_WEEKDAY_WORDS = frozenset(
+    {name.lower() for names in WEEKDAYS.values() for name in names} | {"next", "this", "last", "on"}
+)
 
 
 def _reference(value: str) -> bool:
-    """A ticket reference or a bare UUID (a request or record id, not a credential)."""
+    """A ticket reference, a parcel tracking number or a bare UUID (a request or record id,
+    not a credential)."""
     v = value.strip()
-    return bool(_REFERENCE_RE.fullmatch(v) or _UUID_RE.fullmatch(v))
+    return bool(_REFERENCE_RE.fullmatch(v) or _TRACKING_RE.fullmatch(v) or _UUID_RE.fullmatch(v))
+
+
+def _not_pii_number(value: str) -> bool:
+    """A version, an ICD-10 code or a sum of money: digits that identify no one."""
+    v = value.strip()
+    return bool(_VERSION_RE.fullmatch(v) or _ICD_RE.fullmatch(v) or _AMOUNT_RE.fullmatch(v))
 
 
 def _digits(value: str) -> int:
@@ -133,8 +191,21 @@ def _hostname(value: str) -> bool:
 
 
 def _person(value: str) -> bool:
+    """Letters and no digits; not an acronym, a host name, a weekday (``Wed``, ``next Friday``),
+    an identifier, module or file path (``fetchOrders``, ``cache.redis_client``, ``/etc/x.d/``),
+    a job title (``Chief Technology Officer``) or an organisation's unit (``Customer Success``)."""
     v = value.strip()
-    return _letters(v) and not _digits(v) and not _ACRONYM_RE.fullmatch(v) and not _hostname(v)
+    if not _letters(v) or _digits(v) or _ACRONYM_RE.fullmatch(v) or _hostname(v) or _CAMEL_RE.fullmatch(v):
+        return False
+    if _LOWER_DOTTED_RE.fullmatch(v) and ("_" in v or v.count(".") >= 2):
+        return False  # ``cache.redis_client``, ``worker.tasks.export``: a module path
+    if v.startswith(("/", "~/", "./")):
+        return False  # ``/etc/adduser-pool.d/``: a file path
+    words = [w.strip(".,;:").lower() for w in v.split()]
+    if all(w in _WEEKDAY_WORDS for w in words) or all(w in _UNIT_WORDS for w in words):
+        return False
+    title = v.split(",", 1)[0].split()  # ``Producer, television/film/video``: the title before its field
+    return not (title[-1].lower() in _JOB_HEADS and (len(title) > 1 or "," in v))
 
 
 def _email(value: str) -> bool:
@@ -143,7 +214,7 @@ def _email(value: str) -> bool:
 
 def _phone(value: str) -> bool:
     """6+ digits, not a date or time, not a ``#626719`` ticket, not a ``2026-04-6113`` year-month
-    reference, not a decimal fraction (``0.7455621302``)."""
+    reference, not a decimal fraction (``0.7455621302``) or a sum of money (``1,234.50 EUR``)."""
     v = value.strip()
     return (
         _digits(v) >= 6
@@ -151,6 +222,7 @@ def _phone(value: str) -> bool:
         and not v.startswith("#")
         and not _YEAR_MONTH_RE.match(v)
         and not _DECIMAL_RE.fullmatch(v)
+        and not _AMOUNT_RE.fullmatch(v)
     )
 
 
@@ -169,7 +241,7 @@ def _iban(value: str) -> bool:
 
 
 def _ssn(value: str) -> bool:
-    return _digits(value) >= 7
+    return _digits(value) == 9  # ``078-05-1120``, ``078 05 1120``, ``078051120``
 
 
 def _ip(value: str) -> bool:
@@ -192,8 +264,10 @@ def _date_of_birth(value: str) -> bool:
 
 def _identifying_number(value: str) -> bool:
     """Bank accounts and national ids: digits enough to identify someone, and not a ticket
-    reference or a UUID (``INC6329419`` after "copied from" is a ticket)."""
-    return _digits(value) >= _MIN_IDENTIFYING_DIGITS and not _reference(value)
+    reference, a tracking number, a UUID (``INC6329419`` after "copied from" is a ticket) or a
+    sum of money (``472.01 USD``)."""
+    v = value.strip()
+    return _digits(v) >= _MIN_IDENTIFYING_DIGITS and not _reference(v) and not _AMOUNT_RE.fullmatch(v)
 
 
 def _random_token(value: str) -> bool:
@@ -210,18 +284,32 @@ def _random_token(value: str) -> bool:
 
 def _username(value: str) -> bool:
     """Not a random token (a credential: re-typed SECRET), not a ticket such as ``T-21226`` or
-    ``#626719``, and able to identify someone (not ``5``)."""
-    return not _random_token(value) and not _TICKET_RE.fullmatch(value.strip()) and identifying(value)
+    ``#626719``, not a path (``/etc/adduser-pool.d/``), and able to identify someone (not ``5``)."""
+    v = value.strip()
+    return not _random_token(v) and not _TICKET_RE.fullmatch(v) and "/" not in v and identifying(v)
 
 
 def _secret(value: str) -> bool:
-    return not _reference(value) and not _date_or_time(value)  # a ticket, a request id (UUID), a time
+    """12+ characters (the generators' shortest key has 20), with a run of 12 without a space
+    (a PEM block has one); not a ticket, a request id (UUID), a time, a version or a module
+    path (``worker.tasks.export``)."""
+    v = value.strip()
+    return (
+        len(v) >= 12
+        and max(len(w) for w in v.split()) >= 12
+        and not _reference(v)
+        and not _date_or_time(v)
+        and not _VERSION_RE.fullmatch(v)
+        and not _LOWER_DOTTED_RE.fullmatch(v)
+    )
 
 
 def _password(value: str) -> bool:
-    """Any string can be a password, except a bare UUID (a request or record id): having a
-    shape puts PASSWORD under the bare-UUID rule of :func:`check_shapes`."""
-    return not _UUID_RE.fullmatch(value.strip())
+    """Any string can be a password, except a bare UUID (a request or record id) or a version
+    (``v24.0.4-rc.4``): having a shape puts PASSWORD under the bare-UUID rule of
+    :func:`check_shapes`."""
+    v = value.strip()
+    return not _UUID_RE.fullmatch(v) and not _VERSION_RE.fullmatch(v)
 
 
 def _passport(value: str) -> bool:
@@ -268,10 +356,12 @@ def shapes_of(generators: Iterable[Any]) -> dict[str, Shape]:
 
 def identifying(value: str, *, dates: bool = False) -> bool:
     """False for what cannot identify anyone by itself whatever its column or cue says: no
-    letter and fewer than 5 digits, ``N/A``/``none``/``null``/``-``, a lone date or time
-    (unless ``dates``: a date of birth is a date)."""
+    letter and fewer than 5 digits, ``N/A``/``none``/``null``/``-``, a sum of money
+    (``472.01 USD``), a lone date or time (unless ``dates``: a date of birth is a date)."""
     v = value.strip()
     if not any(c.isalnum() for c in v) or v.lower() in ("n/a", "na", "none", "null", "nil", "unknown", "tbd"):
+        return False
+    if _AMOUNT_RE.fullmatch(v):
         return False
     if _date_or_time(v):
         return dates
@@ -308,6 +398,7 @@ def check_shapes(
                 and not _date_or_time(value)
                 and not _reference(value)
                 and not _DECIMAL_RE.fullmatch(value.strip())  # an amount: ``3938.38``
+                and not _not_pii_number(value)  # ``2025.03.8``, ``J45.909``, ``472.01 USD``
             ):
                 out.append(span)  # a long number of the wrong form may be PII of another type
     return out
