@@ -204,8 +204,11 @@ def _person(value: str) -> bool:
     words = [w.strip(".,;:").lower() for w in v.split()]
     if all(w in _WEEKDAY_WORDS for w in words) or all(w in _UNIT_WORDS for w in words):
         return False
-    title = v.split(",", 1)[0].split()  # ``Producer, television/film/video``: the title before its field
-    return not (title[-1].lower() in _JOB_HEADS and (len(title) > 1 or "," in v))
+    title, _, field = v.partition(",")  # ``Producer, television/film/video``: a title and its field
+    head = title.split()
+    if not head or head[-1].lower() not in _JOB_HEADS:
+        return True
+    return not (len(head) > 1 or field.strip()[:1].islower())  # ``Manager, John Smith`` stays a name
 
 
 def _email(value: str) -> bool:
