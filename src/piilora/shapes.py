@@ -156,9 +156,10 @@ def _reference(value: str) -> bool:
 
 
 def _not_pii_number(value: str) -> bool:
-    """A version, an ICD-10 code or a sum of money: digits that identify no one."""
+    """A fraction or an amount (``3938.38``), a version, an ICD-10 code or a sum of money:
+    digits that identify no one."""
     v = value.strip()
-    return bool(_VERSION_RE.fullmatch(v) or _ICD_RE.fullmatch(v) or _AMOUNT_RE.fullmatch(v))
+    return any(rx.fullmatch(v) for rx in (_DECIMAL_RE, _VERSION_RE, _ICD_RE, _AMOUNT_RE))
 
 
 def _digits(value: str) -> int:
@@ -400,8 +401,7 @@ def check_shapes(
                 _digits(value) >= _MIN_IDENTIFYING_DIGITS
                 and not _date_or_time(value)
                 and not _reference(value)
-                and not _DECIMAL_RE.fullmatch(value.strip())  # an amount: ``3938.38``
-                and not _not_pii_number(value)  # ``2025.03.8``, ``J45.909``, ``472.01 USD``
+                and not _not_pii_number(value)  # ``3938.38``, ``2025.03.8``, ``J45.909``, ``472.01 USD``
             ):
                 out.append(span)  # a long number of the wrong form may be PII of another type
     return out
