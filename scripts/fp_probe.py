@@ -21,6 +21,10 @@ fillers 30 -> 26 of 318 texts, machine 43 -> 16 of 198 (a Debian 12 machine with
 Session 10 (versions, ICD-10 codes, sums of money and tracking numbers are no PII of any type; a
 US SSN has 9 digits; secrets are 12+ characters and no module path; weekdays, code identifiers,
 paths, job titles and organisation units are no names): fillers 26 -> 9, machine 16 -> 13.
+Session 11 (secrets are 16-character key runs and no snake_case names, a one-word value never cuts
+an identifier, codes of words with a few digits are no numbers, a span holding ``sha256=`` and its
+digest is a listing line, API endpoints are no URLs): fillers 9 -> 9, machine 13 -> 8 of 200
+(a fresh Debian 12 machine: 200 snippets there).
 """
 
 from __future__ import annotations

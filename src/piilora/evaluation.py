@@ -13,6 +13,13 @@ gold rows and :func:`score` computes, overall and per entity type:
 - false-positive rate: share of PII-free texts in which the system masked something;
 - latency p50 / p95 per text.
 
+Strict F1, leak rate and false-positive rate also get a 95% bootstrap interval
+(:attr:`SystemReport.intervals`). Errors cluster by template: a template whose wording the
+model misreads costs every one of its texts. So the bootstrap resamples whole groups of rows
+that share a ``template_ids`` value (the synthetic corpus records it; rows without one are their
+own group), not single rows, and the interval says how much a figure would move on another draw
+of templates.
+
 Reports never contain text: only counts, rates and labels.
 """
 
@@ -20,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import random
 import statistics
 import time
 from collections import Counter, defaultdict
@@ -45,6 +53,9 @@ class SystemReport:
     confusion: dict[str, dict[str, int]]
     latency_ms: dict[str, float]
     counts: dict[str, int] = field(default_factory=dict)
+    #: 95% bootstrap interval ``[low, high]`` of ``strict_f1``, ``leak_rate`` and
+    #: ``false_positive_rate``, resampling groups of rows (see the module docstring).
+    intervals: dict[str, list[float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,7 +65,69 @@ class SystemReport:
             "confusion": self.confusion,
             "latency_ms": self.latency_ms,
             "counts": self.counts,
+            "intervals": self.intervals,
         }
+
+
+@dataclass(frozen=True)
+class _RowTally:
+    """What one row adds to the resampled metrics."""
+
+    strict_tp: int
+    n_pred: int
+    n_gold: int
+    leaks: int
+    pii_free: bool
+    flagged: bool
+
+
+def _group_key(row: Mapping[str, Any], index: int, group_by: str | None) -> Any:
+    value = row.get(group_by) if group_by else None
+    if value is None or value == [] or value == "":
+        return ("row", index)
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _bootstrap_intervals(
+    tallies: Sequence[_RowTally],
+    groups: Sequence[Any],
+    *,
+    n_resamples: int = 1000,
+    confidence: float = 0.95,
+    seed: int = 0,
+) -> dict[str, list[float]]:
+    """Percentile bootstrap intervals of strict F1, leak rate and false-positive rate,
+    drawing whole groups with replacement (the same seed gives the same intervals)."""
+    by_group: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for t, g in zip(tallies, groups):
+        acc = by_group[g]
+        for i, v in enumerate((t.strict_tp, t.n_pred, t.n_gold, t.leaks, t.pii_free, t.pii_free and t.flagged)):
+            acc[i] += int(v)
+    sums = list(by_group.values())
+    if not sums or n_resamples < 1:
+        return {}
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {"strict_f1": [], "leak_rate": [], "false_positive_rate": []}
+    for _ in range(n_resamples):
+        tp = n_pred = n_gold = leaks = free = flagged = 0
+        for acc in rng.choices(sums, k=len(sums)):
+            tp += acc[0]
+            n_pred += acc[1]
+            n_gold += acc[2]
+            leaks += acc[3]
+            free += acc[4]
+            flagged += acc[5]
+        samples["strict_f1"].append(_prf(tp, n_pred, n_gold)["f1"])
+        samples["leak_rate"].append(leaks / n_gold if n_gold else 0.0)
+        samples["false_positive_rate"].append(flagged / free if free else 0.0)
+    tail = (1 - confidence) / 2
+    out = {}
+    for key, values in samples.items():
+        values.sort()
+        lo = values[int(tail * (len(values) - 1))]
+        hi = values[round((1 - tail) * (len(values) - 1))]
+        out[key] = [lo, hi]
+    return out
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -113,9 +186,15 @@ def score(
     *,
     name: str = "system",
     label_map: Mapping[str, str] | None = None,
+    group_by: str | None = "template_ids",
+    n_resamples: int = 1000,
 ) -> SystemReport:
-    """Score ``results`` against gold ``rows`` (``{"text", "spans": [{start, end, label}]}``)."""
+    """Score ``results`` against gold ``rows`` (``{"text", "spans": [{start, end, label}]}``).
+
+    ``group_by`` names the row field whose value groups rows for the bootstrap intervals
+    (``None``: every row on its own); ``n_resamples=0`` skips them."""
     label_map = dict(label_map or {})
+    tallies: list[_RowTally] = []
     strict_tp: Counter[str] = Counter()
     partial_tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
@@ -139,9 +218,11 @@ def score(
         for p in pred:
             n_pred[p.entity_type] += 1
         gold_keys = {(g.start, g.end, g.entity_type) for g in gold}
+        row_tp = 0
         for p in pred:
             if (p.start, p.end, p.entity_type) in gold_keys:
                 strict_tp[p.entity_type] += 1
+                row_tp += 1
         for g, _ in _overlap_matches(gold, pred, typed=True):
             partial_tp[g.entity_type] += 1
         agnostic = _overlap_matches(gold, pred, typed=False)
@@ -152,10 +233,10 @@ def score(
         for g in gold:
             if g not in matched_gold:
                 confusion[g.entity_type]["(missed)"] += 1
-        for g in gold:
-            gold_values += 1
-            if text[g.start : g.end] in res.text:
-                leaks += 1
+        row_leaks = sum(text[g.start : g.end] in res.text for g in gold)
+        gold_values += len(gold)
+        leaks += row_leaks
+        tallies.append(_RowTally(row_tp, len(pred), len(gold), row_leaks, not gold, bool(pred)))
         kept, total = _preservation(text, gold, res)
         kept_chars += kept
         total_chars += total
@@ -206,7 +287,11 @@ def score(
             "predicted_spans": total_pred,
             "pii_free_texts": empty_texts,
             **{f"unmapped_predicted_{k}": v for k, v in sorted(unmapped.items())},
+            "resampled_groups": len({_group_key(row, i, group_by) for i, row in enumerate(rows)}),
         },
+        intervals=_bootstrap_intervals(
+            tallies, [_group_key(row, i, group_by) for i, row in enumerate(rows)], n_resamples=n_resamples
+        ),
     )
 
 
@@ -256,9 +341,19 @@ def render_markdown(reports: Sequence[SystemReport]) -> str:
     lines = ["| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     for key, label in _HEADLINE:
         lines.append(f"| {label} | " + " | ".join(f"{r.overall[key]:.3f}" for r in reports) + " |")
+        if any(key in r.intervals for r in reports):
+            cells = ["{:.3f}-{:.3f}".format(*r.intervals[key]) if key in r.intervals else "-" for r in reports]
+            lines.append(f"| {label}, 95% interval | " + " | ".join(cells) + " |")
     for q in ("p50", "p95"):
         cells = [f"{r.latency_ms[q]:.0f}" if r.latency_ms else "-" for r in reports]
         lines.append(f"| latency {q} ms | " + " | ".join(cells) + " |")
+    groups = max((r.counts.get("resampled_groups", 0) for r in reports), default=0)
+    if any(r.intervals for r in reports):
+        lines += [
+            "",
+            f"Intervals: 95% bootstrap, resampling the {groups} groups of texts that share a template "
+            "(a misread template costs all its texts, so they move together).",
+        ]
     types = sorted({t for r in reports for t in r.per_type})
     lines += ["", "Strict F1 per entity type (support = gold spans):", ""]
     lines.append("| type | support | " + " | ".join(names) + " |")

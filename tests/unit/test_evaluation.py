@@ -87,3 +87,42 @@ def test_report_files_carry_no_text(tmp_path):
             body = f.read_text()
             assert "Jane" not in body and "jane@doe.com" not in body
     assert json.loads((out / "report.json").read_text())[0]["latency_ms"]["p50"] == pytest.approx(10.0)
+
+
+def _flag_rows(n_templates: int, per_template: int, flagged_templates: int):
+    """PII-free rows, ``per_template`` per template; every row of the first
+    ``flagged_templates`` templates gets a false positive."""
+    rows, results = [], []
+    for t in range(n_templates):
+        for _ in range(per_template):
+            rows.append({**EMPTY, "template_ids": [f"sms/{t:03d}"]})
+            results.append(_mask(EMPTY["text"], [Span(6, 10, "US_SSN")] if t < flagged_templates else []))
+    return rows, results
+
+
+def test_intervals_bracket_the_figure_and_are_reproducible():
+    rows, results = _flag_rows(20, 5, 3)
+    rep = score(rows, results)
+    low, high = rep.intervals["false_positive_rate"]
+    assert low <= rep.overall["false_positive_rate"] == 0.15 <= high
+    assert rep.counts["resampled_groups"] == 20
+    assert score(rows, results).intervals == rep.intervals  # seeded
+    assert set(rep.intervals) == {"strict_f1", "leak_rate", "false_positive_rate"}
+
+
+def test_errors_clustered_in_templates_give_wider_intervals_than_rows_alone():
+    rows, results = _flag_rows(20, 5, 3)
+    by_template = score(rows, results).intervals["false_positive_rate"]
+    by_row = score(rows, results, group_by=None).intervals["false_positive_rate"]
+    assert by_template[1] - by_template[0] > by_row[1] - by_row[0]
+
+
+def test_a_perfect_system_has_degenerate_intervals_and_they_can_be_skipped(tmp_path):
+    spans = [Span(s["start"], s["end"], s["label"]) for s in GOLD["spans"]]
+    rows = [{**GOLD, "template_ids": [f"t/{i}"]} for i in range(4)] + [EMPTY]
+    rep = score(rows, [_mask(TEXT, spans)] * 4 + [_mask(EMPTY["text"], [])])
+    assert rep.intervals == {"strict_f1": [1.0, 1.0], "leak_rate": [0.0, 0.0], "false_positive_rate": [0.0, 0.0]}
+    assert score(rows, [_mask(TEXT, spans)] * 4 + [_mask(EMPTY["text"], [])], n_resamples=0).intervals == {}
+    md = (write_report([rep], tmp_path) / "report.md").read_text()
+    assert "| strict F1, 95% interval | 1.000-1.000 |" in md
+    assert json.loads((tmp_path / "report.json").read_text())[0]["intervals"]["leak_rate"] == [0.0, 0.0]

@@ -132,10 +132,10 @@ def test_a_pii_columns_cell_is_masked_whole():
 
 
 def test_non_pii_columns_drop_model_spans_and_type_suffixes_carry_over():
-    text = "employee_id,full_name,department,stripe_token\n5238,Dawn Simpson,Payroll,tok_9Zx8Yw7Vu6"
+    text = "employee_id,full_name,department,stripe_token\n5238,Dawn Simpson,Payroll,tok_1N3T00LkdIwHu7ixt4Vq6Ueg"
     assert _typed(text, ("PERSON", "Dawn Simpson"), ("PERSON", "Payroll")) == [
         ("PERSON", "Dawn Simpson", "model"),
-        ("SECRET", "tok_9Zx8Yw7Vu6", "field"),
+        ("SECRET", "tok_1N3T00LkdIwHu7ixt4Vq6Ueg", "field"),
     ]
     assert field_type("created_by", FIELDS) == "USERNAME"
     assert field_type("key_name", FIELDS) is None  # "name" is no suffix: a key's name is no person
