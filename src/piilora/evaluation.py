@@ -69,18 +69,6 @@ class SystemReport:
         }
 
 
-@dataclass(frozen=True)
-class _RowTally:
-    """What one row adds to the resampled metrics."""
-
-    strict_tp: int
-    n_pred: int
-    n_gold: int
-    leaks: int
-    pii_free: bool
-    flagged: bool
-
-
 def _group_key(row: Mapping[str, Any], index: int, group_by: str | None) -> Any:
     value = row.get(group_by) if group_by else None
     if value is None or value == [] or value == "":
@@ -89,34 +77,21 @@ def _group_key(row: Mapping[str, Any], index: int, group_by: str | None) -> Any:
 
 
 def _bootstrap_intervals(
-    tallies: Sequence[_RowTally],
-    groups: Sequence[Any],
+    group_sums: Sequence[Sequence[int]],
     *,
     n_resamples: int = 1000,
     confidence: float = 0.95,
     seed: int = 0,
 ) -> dict[str, list[float]]:
-    """Percentile bootstrap intervals of strict F1, leak rate and false-positive rate,
-    drawing whole groups with replacement (the same seed gives the same intervals)."""
-    by_group: dict[Any, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
-    for t, g in zip(tallies, groups):
-        acc = by_group[g]
-        for i, v in enumerate((t.strict_tp, t.n_pred, t.n_gold, t.leaks, t.pii_free, t.pii_free and t.flagged)):
-            acc[i] += int(v)
-    sums = list(by_group.values())
-    if not sums or n_resamples < 1:
+    """Percentile bootstrap intervals of strict F1, leak rate and false-positive rate, drawing
+    whole groups with replacement (the same seed gives the same intervals). Each group's sums
+    are ``(strict TP, predicted, gold, leaks, PII-free texts, flagged PII-free texts)``."""
+    if not group_sums or n_resamples < 1:
         return {}
     rng = random.Random(seed)
     samples: dict[str, list[float]] = {"strict_f1": [], "leak_rate": [], "false_positive_rate": []}
     for _ in range(n_resamples):
-        tp = n_pred = n_gold = leaks = free = flagged = 0
-        for acc in rng.choices(sums, k=len(sums)):
-            tp += acc[0]
-            n_pred += acc[1]
-            n_gold += acc[2]
-            leaks += acc[3]
-            free += acc[4]
-            flagged += acc[5]
+        tp, n_pred, n_gold, leaks, free, flagged = map(sum, zip(*rng.choices(group_sums, k=len(group_sums))))
         samples["strict_f1"].append(_prf(tp, n_pred, n_gold)["f1"])
         samples["leak_rate"].append(leaks / n_gold if n_gold else 0.0)
         samples["false_positive_rate"].append(flagged / free if free else 0.0)
@@ -194,7 +169,7 @@ def score(
     ``group_by`` names the row field whose value groups rows for the bootstrap intervals
     (``None``: every row on its own); ``n_resamples=0`` skips them."""
     label_map = dict(label_map or {})
-    tallies: list[_RowTally] = []
+    group_sums: dict[Any, list[int]] = defaultdict(lambda: [0] * 6)
     strict_tp: Counter[str] = Counter()
     partial_tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
@@ -206,7 +181,7 @@ def score(
     empty_texts = fp_texts = 0
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     unmapped: Counter[str] = Counter()
-    for row, res in zip(rows, results):
+    for index, (row, res) in enumerate(zip(rows, results)):
         text = row["text"]
         gold = []
         for s in row.get("spans") or []:
@@ -236,7 +211,10 @@ def score(
         row_leaks = sum(text[g.start : g.end] in res.text for g in gold)
         gold_values += len(gold)
         leaks += row_leaks
-        tallies.append(_RowTally(row_tp, len(pred), len(gold), row_leaks, not gold, bool(pred)))
+        row_sums = (row_tp, len(pred), len(gold), row_leaks, not gold, not gold and bool(pred))
+        group = group_sums[_group_key(row, index, group_by)]
+        for i, v in enumerate(row_sums):
+            group[i] += int(v)
         kept, total = _preservation(text, gold, res)
         kept_chars += kept
         total_chars += total
@@ -287,11 +265,9 @@ def score(
             "predicted_spans": total_pred,
             "pii_free_texts": empty_texts,
             **{f"unmapped_predicted_{k}": v for k, v in sorted(unmapped.items())},
-            "resampled_groups": len({_group_key(row, i, group_by) for i, row in enumerate(rows)}),
+            "resampled_groups": len(group_sums),
         },
-        intervals=_bootstrap_intervals(
-            tallies, [_group_key(row, i, group_by) for i, row in enumerate(rows)], n_resamples=n_resamples
-        ),
+        intervals=_bootstrap_intervals(list(group_sums.values()), n_resamples=n_resamples),
     )
 
 

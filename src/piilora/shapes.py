@@ -174,6 +174,8 @@ _PEOPLE_COLLECTIONS = frozenset(
 )
 #: The hyphenated links of town names (``Châlons-en-Champagne``, ``Stratford-upon-Avon``).
 _PLACE_RE = re.compile(r"\w-(?:sur|sous|lès|lez|en|upon|on|am|an|im|in)-\w", re.IGNORECASE)
+#: A run of 3+ letters: a word in a value.
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 #: A number as written, its digits in one run with single separators (``07-58-37 38632494``).
 _NUMBER_RUN_RE = re.compile(r"\d(?:[ ./-]?\d)*")
 
@@ -202,7 +204,7 @@ def _compound_code(value: str) -> bool:
     (``AB 1234567``, ``DL-00912344``) or words around a long number (an address and its
     postcode) are not such codes."""
     v = value.strip()
-    words = re.findall(r"[^\W\d_]{3,}", v)
+    words = _WORD_RE.findall(v)
     return not any(c.isspace() for c in v) and len(words) >= 2 and _number_digits(v) < _alnum(v) / 2
 
 
@@ -289,7 +291,7 @@ def _street_address(value: str) -> bool:
     """A street or place name, not just ``B-103`` (``69 3rd Ln`` has no 3-letter run but 4 letters).
     Without a house number it is written like a name (``Rue de la Paix``, not ``stem``) and is no
     town (``Ramos-sur-Barthelemy``)."""
-    if not (re.search(r"[^\W\d_]{3,}", value) or sum(c.isalpha() for c in value) >= 4):
+    if not (_WORD_RE.search(value) or sum(c.isalpha() for c in value) >= 4):
         return False
     return _digits(value) > 0 or (any(c.isupper() for c in value) and not _PLACE_RE.search(value))
 
