@@ -85,6 +85,11 @@ def _emails(text: str) -> Iterable[tuple[int, int]]:
             yield m.span()
 
 
+#: A number sign before a number: ``No. 16-9298``, ``Nr. 4711``, ``#626719`` name a case or a ticket.
+_NUMBER_SIGN_RE = re.compile(r"(?:\bNo\.?|\bNr\.?|N°|#)\s*$")
+_PHONE_WORD_RE = re.compile(r"(?i)(?:phone|tel|mobile|cell|fax|handy|telefon|téléphone|teléfono|telefono)\.?\s*$")
+#: A date at the start of a match (``01.05.2026 11``): phone numbers do not start with one.
+_DATE_START_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{4}\b|\d{4}([./-])\d{1,2}\2\d{1,2}\b")
 _VERSION_BEFORE_RE = re.compile(r"(?:\bv|version|ver\.?|release|build)\s*$", re.IGNORECASE)
 
 
@@ -322,6 +327,9 @@ def _phones(text: str) -> Iterable[tuple[int, int]]:
                 continue
             if not BUILTIN_SHAPES["PHONE_NUMBER"](text[span[0] : span[1]]):  # a date such as 03.05.2026
                 continue
+            sign = _NUMBER_SIGN_RE.search(text, 0, span[0])
+            if (sign and not _PHONE_WORD_RE.search(text, 0, sign.start())) or _DATE_START_RE.match(text, span[0]):
+                continue  # ``case No. 16-9298`` (``Tel. No. 030 1234567`` stays); ``01.05.2026 11`` of ``... 11:30``
             seen.add(span)
             yield span
 

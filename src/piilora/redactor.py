@@ -26,7 +26,16 @@ from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_
 from piilora.errors import AdapterError, ConfigError
 from piilora.fields import field_map, type_table_cells
 from piilora.placeholders.base import restore as _restore
-from piilora.shapes import Shape, account_cues, digests, known_types, payees, shapes_of, tidy_edges
+from piilora.shapes import (
+    Shape,
+    account_cues,
+    digests,
+    known_types,
+    payees,
+    shapes_of,
+    system_accounts,
+    tidy_edges,
+)
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -93,7 +102,9 @@ class Redactor:
     name in parentheses after a masked account or phone number (:func:`piilora.shapes.payees`), and
     re-type or drop model spans whose value cannot be of their type (an ``[IP_ADDRESS]`` over
     a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.shapes`; shapes
-    come from the entity generators, plugins' included).
+    come from the entity generators, plugins' included); model and rule spans alike are dropped
+    over an account of a machine or a chat (``root``, ``ssh deploy@host``, ``@channel``;
+    :func:`piilora.shapes.system_accounts`).
     ``propagate``: mask every other whole-word occurrence of a value masked once (4+
     characters) in the same text, with the same type.
     ``type_fields``: in CSV-like tables, cut spans at cell borders, type cells by their
@@ -249,6 +260,8 @@ class Redactor:
                     spans = account_cues(text, spans)
                 shapes = self._entity_shapes()
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
+            if self.check_shapes:
+                merged = system_accounts(text, merged)
             if self.check_shapes and "PERSON" in labels:
                 merged = payees(text, merged)
             if self.type_fields:

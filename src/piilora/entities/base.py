@@ -13,7 +13,7 @@ from piilora.types import ENTITY_TYPE_RE
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "SampleFn"]
+__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "SampleFn", "stable_faker"]
 
 #: Locales the built-in corpus draws from, in a fixed order (reproducibility).
 DEFAULT_LOCALES: tuple[str, ...] = (
@@ -25,6 +25,23 @@ DEFAULT_LOCALES: tuple[str, ...] = (
     "it_IT",
     "nl_NL",
 )
+
+#: Faker provider lists built from a set, so ordered by the process's string hash seed: the same
+#: Faker seed drew different Italian towns in two processes (``list({...})`` in Faker's it_IT
+#: address provider). :func:`stable_faker` sorts them.
+_SET_BORN_LISTS: dict[str, tuple[str, ...]] = {"faker.providers.address.it_IT": ("cities",)}
+
+
+def stable_faker(locale: str) -> Faker:
+    """``Faker(locale)`` whose seeded draws are the same in every process."""
+    from faker import Faker
+
+    faker = Faker(locale)
+    for provider in faker.get_providers():
+        for attribute in _SET_BORN_LISTS.get(type(provider).__module__, ()):
+            setattr(provider, attribute, sorted(getattr(provider, attribute)))
+    return faker
+
 
 #: ``sample(faker, rng, locale) -> value``. ``faker`` is seeded and set to ``locale``;
 #: use ``rng`` (never the global ``random``) for every other choice so that the same

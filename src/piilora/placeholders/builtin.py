@@ -174,10 +174,10 @@ def _faker_for(locale: str) -> Faker:
         cache = _faker_cache.by_locale = {}
     faker = cache.get(locale)
     if faker is None:
-        from faker import Faker
+        from piilora.entities.base import stable_faker
 
         try:
-            faker = Faker(locale)
+            faker = stable_faker(locale)
         except (AttributeError, ValueError, ImportError) as exc:
             raise ConfigError(f"scheme 'fake': unknown Faker locale {locale!r}") from exc
         cache[locale] = faker
