@@ -83,16 +83,15 @@ _SLOT_RE = re.compile(r"\{([A-Z_]+)\}")
 _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL")
 
 
-def _fill(slot: re.Match[str], faker: Any, rng: random.Random) -> str:
-    from piilora.data.template_bank.fillers import FILLERS
-
-    fn = FILLERS.get(slot.group(1))
+def _fill(slot: re.Match[str], fillers: dict[str, Any], faker: Any, rng: random.Random) -> str:
+    fn = fillers.get(slot.group(1))
     return fn(faker, rng) if fn else slot.group(0)  # ``${DB_PASSWORD}`` is text, not a slot
 
 
 def prose_texts(per_template: int = 3, seed: int = 12) -> list[str]:
     """The hand-written PII-free templates of ``fp_prose.txt``, each filled ``per_template``
     times with filler values drawn in a rotating Faker locale."""
+    from piilora.data.template_bank.fillers import FILLERS
     from piilora.entities.base import stable_faker
 
     rng = random.Random(seed)
@@ -105,7 +104,7 @@ def prose_texts(per_template: int = 3, seed: int = 12) -> list[str]:
     for k, template in enumerate(templates):
         for j in range(per_template):
             faker = fakers[_LOCALES[(k + j) % len(_LOCALES)]]
-            texts.append(_SLOT_RE.sub(lambda m, f=faker: _fill(m, f, rng), template))
+            texts.append(_SLOT_RE.sub(lambda m, f=faker: _fill(m, FILLERS, f, rng), template))
     return texts
 
 

@@ -88,7 +88,8 @@ def _emails(text: str) -> Iterable[tuple[int, int]]:
 #: A number sign before a number: ``No. 16-9298``, ``Nr. 4711``, ``#626719`` name a case or a ticket.
 _NUMBER_SIGN_RE = re.compile(r"(?:\bNo\.?|\bNr\.?|N°|#)\s*$")
 _PHONE_WORD_RE = re.compile(r"(?i)(?:phone|tel|mobile|cell|fax|handy|telefon|téléphone|teléfono|telefono)\.?\s*$")
-#: A date at the start of a match (``01.05.2026 11``): phone numbers do not start with one.
+#: A date with a four-digit year at the start of a match (``01.05.2026 11``): phone numbers do not
+#: start with one (``07-58-37 38632494``, with two, is an account: not ``shapes._DATE_RE``).
 _DATE_START_RE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{4}\b|\d{4}([./-])\d{1,2}\2\d{1,2}\b")
 _VERSION_BEFORE_RE = re.compile(r"(?:\bv|version|ver\.?|release|build)\s*$", re.IGNORECASE)
 

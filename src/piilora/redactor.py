@@ -262,8 +262,8 @@ class Redactor:
             merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
             if self.check_shapes:
                 merged = system_accounts(text, merged)
-            if self.check_shapes and "PERSON" in labels:
-                merged = payees(text, merged)
+                if "PERSON" in labels:
+                    merged = payees(text, merged)
             if self.type_fields:
                 merged = type_table_cells(text, merged, self._field_types(), self._entity_shapes())
             out.append((propagate_values(text, merged) if self.propagate else merged, fl))
