@@ -34,7 +34,15 @@ def render_model_card(meta: Mapping[str, Any], *, extra_metrics: Mapping[str, An
         where += (
             f"\nStarted from a trained adapter ({init.get('name')}, piilora {init.get('piilora_version', '?')}, "
             f"adapter_model.safetensors sha256 `{str(init.get('sha256', '?'))[:16]}…`), not a fresh LoRA init; "
-            "`recipe.json` records both stages."
+            "`recipe.json` records every stage."
+        )
+    soup = meta.get("soup") or {}
+    if soup.get("members"):
+        members = ", ".join(f"`{str(m.get('sha256', '?'))[:12]}…` ({m.get('weight', 0):.2f})" for m in soup["members"])
+        where += (
+            f"\nThe weights are the average of {len(soup['members'])} adapters ({members}; sha256 and weight), "
+            f"reduced to rank {soup.get('rank')} (largest relative error {soup.get('max_relative_error', 0):.2%}) "
+            "with `piilora.soup.average_adapters`."
         )
     from piilora.data.templates import GENRES, TEMPLATES
 

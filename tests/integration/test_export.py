@@ -198,3 +198,18 @@ def _default_base_gguf():
     from piilora.model import _default_gguf
 
     return _default_gguf()[0]
+
+
+def test_an_averaged_adapter_loads_like_any_other(tiny_adapter, tmp_path):
+    """A soup (piilora.soup) is a plain PEFT adapter: peft loads it, and the soup of an adapter
+    with itself, at twice the rank, merges into the same weights."""
+    from piilora.soup import average_adapters
+
+    adapter_dir, base_dir = tiny_adapter
+    soup = average_adapters([adapter_dir, adapter_dir], tmp_path / "soup")
+    assert json.loads((soup / "adapter_config.json").read_text())["r"] == 8
+    want = _unmerged(adapter_dir, base_dir).merge_and_unload().state_dict()
+    got = _unmerged(soup, base_dir).merge_and_unload().state_dict()
+    assert want.keys() == got.keys()
+    for name in want:
+        torch.testing.assert_close(got[name], want[name], rtol=1e-5, atol=1e-5)

@@ -40,21 +40,27 @@ def test_default_adapter_has_a_model_card_and_metadata():
     assert (DEFAULT_ADAPTER / "adapter_model.safetensors").stat().st_size < 20_000_000
 
 
-def test_copy_decoder_equals_plain_greedy_on_held_out_texts(redactor):
+def test_copy_decoder_equals_plain_greedy_on_held_out_texts():
     """The restricted head, prompt lookup, label completion and batching change no answer:
-    the copy decoder's masks equal plain greedy ``generate`` with the same model and dtype
-    (the benchmark checks 200 texts; CI checks a dozen)."""
+    the copy decoder's masks equal plain greedy ``generate`` with the same model, in float32
+    (the benchmark checks 200 texts; CI checks a dozen). In bfloat16 the different matmul shapes
+    of those paths round differently, and a near-tie can flip: with the session-13 adapter one of
+    these 12 texts (``From: 129881045 / 14565894180``) is ``[PHONE_NUMBER]`` batched and
+    ``[IP_ADDRESS]`` alone in bfloat16, and the same in every path in float32."""
     import sys
     from pathlib import Path
 
     from piilora import Redactor
+    from piilora.redactor import load_masker
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from mask_throughput import texts
 
     items = texts(12)
-    copy = Redactor(redactor.model, redactor.tokenizer, rules=False, meta=redactor.meta)
-    plain = Redactor(redactor.model, redactor.tokenizer, rules=False, meta=redactor.meta, decoder="generate")
+    model, tokenizer, meta = load_masker(None, dtype="float32")
+    copy = Redactor(model, tokenizer, rules=False, meta=meta)
+    plain = Redactor(model, tokenizer, rules=False, meta=meta, decoder="generate")
     batched = [r.text for r in copy.mask_batch(items)]
     assert batched == [copy.mask(t).text for t in items]
     assert batched == [r.text for r in plain.mask_batch(items)]
+    assert batched == [plain.mask(t).text for t in items]
