@@ -74,12 +74,14 @@ def test_truncated_average_is_the_best_low_rank_update(tmp_path):
 
 def test_averaging_copies_of_one_adapter_changes_nothing_and_records_the_members(tmp_path):
     meta = {"adapter_config": {"r": 4, "alpha": 8}, "entity_types": ["PERSON"], "step": 300}
+    meta["metrics"] = {"eval/loss": 0.1}
     a = _adapter(tmp_path / "a", 1, meta=meta)
     out = average_adapters([a, a], tmp_path / "soup", rank=4)
     for m, d in _deltas(out).items():
         torch.testing.assert_close(d, _deltas(a)[m], rtol=1e-4, atol=1e-4)
     written = json.loads((out / "piilora.json").read_text())
     assert written["entity_types"] == ["PERSON"]
+    assert written["metrics"] == {}  # a member's training metrics are not the soup's
     assert written["adapter_config"] == {"r": 4, "alpha": 8, "use_rslora": False}
     members = written["soup"]["members"]
     assert [m["weight"] for m in members] == [0.5, 0.5]

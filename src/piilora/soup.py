@@ -14,8 +14,9 @@ models, so :func:`average_adapters` works on each module's weight update
   members, rank 16 each, average to a rank-16 adapter with 0.08% relative error at worst.
 
 The result is an ordinary PEFT adapter directory (``adapter_model.safetensors``,
-``adapter_config.json``) with the first member's ``piilora.json`` extended by a ``soup``
-record (each member's sha256 and weight, and the truncation error), so :class:`~piilora.Redactor`,
+``adapter_config.json``) with the first member's ``piilora.json`` (less its training metrics,
+which do not describe the average) extended by a ``soup`` record (each member's sha256, weight
+and step, and the truncation error), so :class:`~piilora.Redactor`,
 ``piilora export`` and ``TrainConfig.init_adapter`` take it like any other adapter.
 
     from piilora.soup import average_adapters
@@ -130,6 +131,7 @@ def average_adapters(
     config = {**config0, "r": keep, "lora_alpha": int(alpha) if alpha.is_integer() else alpha, "use_rslora": False}
     digests = [hashlib.sha256((d / _WEIGHTS).read_bytes()).hexdigest() for d in dirs]
     meta = dict(meta0)
+    meta["metrics"] = {}  # the first member's training metrics do not describe the average: measure it
     if isinstance(meta.get("adapter_config"), dict):
         changed = {"r": keep, "alpha": config["lora_alpha"], "use_rslora": False}
         meta["adapter_config"] = {**meta["adapter_config"], **changed}
