@@ -91,17 +91,17 @@ def _fill(slot: re.Match[str], fillers: dict[str, Any], faker: Any, rng: random.
     return fn(faker, rng) if fn else slot.group(0)  # ``${DB_PASSWORD}`` is text, not a slot
 
 
-def prose_texts(per_template: int = 3, seed: int = 12) -> list[str]:
-    """The hand-written PII-free templates of ``fp_prose.txt``, each filled ``per_template``
-    times with filler values drawn in a rotating Faker locale."""
+def render_templates(name: str, per_template: int, rng: random.Random, faker_seed: int) -> list[str]:
+    """The ``{FILLER}`` templates of the file ``name`` beside this script (one per line, ``#``
+    comments, ``\\n`` for a line break), each filled ``per_template`` times with filler values drawn
+    from ``rng`` in a rotating Faker locale (the i-th locale's Faker seeded ``faker_seed + i``)."""
     from piilora.data.template_bank.fillers import FILLERS
     from piilora.entities.base import stable_faker
 
-    rng = random.Random(seed)
     fakers = {loc: stable_faker(loc) for loc in _LOCALES}
     for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed + i)
-    lines = (Path(__file__).with_name("fp_prose.txt")).read_text("utf-8").splitlines()
+        f.seed_instance(faker_seed + i)
+    lines = Path(__file__).with_name(name).read_text("utf-8").splitlines()
     templates = [x.replace("\\n", "\n") for x in lines if x.strip() and not x.startswith("#")]
     texts = []
     for k, template in enumerate(templates):
@@ -109,6 +109,12 @@ def prose_texts(per_template: int = 3, seed: int = 12) -> list[str]:
             faker = fakers[_LOCALES[(k + j) % len(_LOCALES)]]
             texts.append(_SLOT_RE.sub(lambda m, f=faker: _fill(m, FILLERS, f, rng), template))
     return texts
+
+
+def prose_texts(per_template: int = 3, seed: int = 12) -> list[str]:
+    """The hand-written PII-free templates of ``fp_prose.txt``, each filled ``per_template``
+    times with filler values drawn in a rotating Faker locale."""
+    return render_templates("fp_prose.txt", per_template, random.Random(seed), seed)
 
 
 def machine_texts(per_kind: int = 45, seed: int = 9) -> list[str]:

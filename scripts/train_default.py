@@ -182,24 +182,11 @@ def negative_mix(corpus_dir: Path, seed: int, out: Path) -> Path:
     import random
 
     from datasets import load_from_disk
-    from fp_probe import _SLOT_RE, _fill
+    from fp_probe import render_templates
 
-    from piilora.data.template_bank.fillers import FILLERS
-    from piilora.entities.base import stable_faker
-
-    locales = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL"]
     rng = random.Random(seed)
-    fakers = {loc: stable_faker(loc) for loc in locales}
-    for i, faker in enumerate(fakers.values()):
-        faker.seed_instance(seed * 100 + i)
-    lines = Path(__file__).with_name("negatives_train.txt").read_text("utf-8").splitlines()
-    templates = [x.replace("\\n", "\n") for x in lines if x.strip() and not x.startswith("#")]
-    rows: list[dict] = []
-    for k, template in enumerate(templates):
-        for j in range(NEGATIVE_RENDERINGS):
-            faker = fakers[locales[(k + j) % len(locales)]]
-            text = _SLOT_RE.sub(lambda m, f=faker: _fill(m, FILLERS, f, rng), template)
-            rows.append({"text": text, "spans": []})
+    texts = render_templates("negatives_train.txt", NEGATIVE_RENDERINGS, rng, seed * 100)
+    rows: list[dict] = [{"text": text, "spans": []} for text in texts]
     corpus = [
         {"text": x["text"], "spans": [{"start": s["start"], "end": s["end"], "label": s["label"]} for s in x["spans"]]}
         for x in load_from_disk(str(corpus_dir))["train"]

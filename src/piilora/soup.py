@@ -28,19 +28,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from piilora.errors import AdapterError, ConfigError
+from piilora.training import ADAPTER_META, _atomic_dir
 
 __all__ = ["average_adapters"]
 
 _WEIGHTS = "adapter_model.safetensors"
 _CONFIG = "adapter_config.json"
-_META = "piilora.json"
 
 
 def _load(directory: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -54,7 +52,7 @@ def _load(directory: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, An
         raise AdapterError(f"{directory}: only LoRA adapters can be averaged, not {config.get('peft_type')}")
     if config.get("use_dora") or config.get("rank_pattern") or config.get("alpha_pattern"):
         raise AdapterError(f"{directory}: DoRA adapters and per-module ranks or alphas cannot be averaged")
-    meta = json.loads((directory / _META).read_text()) if (directory / _META).is_file() else {}
+    meta = json.loads((directory / ADAPTER_META).read_text()) if (directory / ADAPTER_META).is_file() else {}
     return load_file(str(directory / _WEIGHTS)), config, meta
 
 
@@ -143,16 +141,8 @@ def average_adapters(
         "rank": keep,
         "max_relative_error": round(worst, 6),
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".soup-", dir=target.parent))
-    try:
+    with _atomic_dir(target) as tmp:  # an empty ``out`` is replaced, never a partly written one left
         save_file(merged, str(tmp / _WEIGHTS))
         (tmp / _CONFIG).write_text(json.dumps(config, indent=2) + "\n")
-        (tmp / _META).write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
-        if target.exists():
-            target.rmdir()
-        tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        (tmp / ADAPTER_META).write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
     return target
