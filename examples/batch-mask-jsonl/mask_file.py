@@ -43,7 +43,7 @@ def main() -> None:
         state.wait_for_everyone()
         if state.is_main_process:
             merge_parts(args.dst, world)
-    print(f"process {rank}: masked {n} records")
+    print(f"process {rank}: masked {n.written} records")
 
 
 if __name__ == "__main__":

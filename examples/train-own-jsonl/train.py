@@ -42,7 +42,7 @@ def main() -> None:
     adapter = Trainer(AdapterConfig(), cfg, train_data=rows, eval_data=held_out, output_dir=args.out,
                       plugin_manager=pm, progress=False).fit()  # fmt: skip
     print(f"adapter: {adapter}")
-    redactor = Redactor(adapter)
+    redactor = Redactor.from_pretrained(adapter, base_model=args.tiny_base)  # the base it was trained on
     for row in held_out[:3]:
         print(redactor.mask(row["text"]).text)
 

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from piilora.errors import PiiloraError
 
@@ -119,12 +120,14 @@ def _scheme_options(pairs: Sequence[str]) -> dict[str, str]:
 def _cmd_mask(args: argparse.Namespace) -> int:
     from piilora.redactor import Redactor
 
-    options = _scheme_options(args.option)
+    options: dict[str, Any] = dict(_scheme_options(args.option))
     if (args.text is None) == (args.input is None):
         raise PiiloraError("give either a TEXT argument or --in FILE.jsonl (with --out)")
     if args.input is not None:
         return _mask_file(args, options)
-    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads, dtype=args.dtype)
+    redactor = Redactor.from_pretrained(
+        args.adapter, base_model=args.base_model, threads=args.threads, dtype=args.dtype
+    )
     res = redactor.mask(args.text, scheme=args.scheme, **options)
     if args.json:
         print(
@@ -145,7 +148,7 @@ def _cmd_mask(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
+def _mask_file(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from piilora.masking_io import mask_jsonl, merge_parts
     from piilora.redactor import Redactor
 
@@ -158,8 +161,10 @@ def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
 
         state = PartialState()
         rank, world = state.process_index, state.num_processes
-    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads, dtype=args.dtype)
-    mask_jsonl(
+    redactor = Redactor.from_pretrained(
+        args.adapter, base_model=args.base_model, threads=args.threads, dtype=args.dtype
+    )
+    result = mask_jsonl(
         redactor,
         args.input,
         args.output,
@@ -170,8 +175,12 @@ def _mask_file(args: argparse.Namespace, options: dict[str, str]) -> int:
         rank=rank,
         world_size=world,
         progress=not args.quiet,
+        on_error=args.on_error,
         **options,
     )
+    if result.skipped:
+        rows = ", ".join(str(r) for r in result.skipped[:20]) + (" ..." if len(result.skipped) > 20 else "")
+        print(f"skipped {len(result.skipped)} bad record(s), rows {rows} (0-based)", file=sys.stderr)
     if state is not None:
         state.wait_for_everyone()
         if state.is_main_process:
@@ -301,9 +310,14 @@ def build_parser() -> argparse.ArgumentParser:
     mask.add_argument("--in", dest="input", help="JSONL input file (one record per line)")
     mask.add_argument("--out", dest="output", help="JSONL output file (resumes if it exists)")
     mask.add_argument("--field", default="text", help="the text field of JSONL records")
+    mask.add_argument("--on-error", choices=["stop", "skip"], default="stop",
+                      help="a bad record (invalid JSON, no text field, masking failed): stop with its row named "
+                      "(default), or skip it, name its row and go on")  # fmt: skip
     mask.add_argument("--scheme", default="bracket", help="placeholder scheme (see `piilora plugins`)")
     mask.add_argument("--option", action="append", default=[], help="scheme option KEY=VALUE (e.g. key=secret)")
     mask.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
+    mask.add_argument("--base-model", help="the base the adapter was trained on, when it is not the packaged "
+                      "Gemma 3 270M (an adapter's own piilora.json is not trusted to choose it)")  # fmt: skip
     mask.add_argument("--json", action="store_true", help="print / write spans with the masked text")
     mask.add_argument("--batch-size", type=int, default=16)
     mask.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")

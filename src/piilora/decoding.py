@@ -125,8 +125,9 @@ def allowed_token_ids(tokenizer: Any, text: str, labels: Iterable[str], extra: I
 class _Seq:
     """Decoding state of one text in a batch."""
 
-    __slots__ = ("allowed", "copied", "cursor", "done", "head", "hints", "index", "k", "limit", "nxt", "offsets",
-                 "opens", "out", "prop", "source", "span_end", "span_start", "spec", "text")  # fmt: skip
+    __slots__ = ("allowed", "budget", "copied", "cursor", "done", "forwards", "head", "hints", "index", "k",
+                 "limit", "nxt", "offsets", "opens", "out", "prop", "source", "span_end", "span_start", "spec",
+                 "text")  # fmt: skip
 
     def __init__(
         self,
@@ -142,6 +143,8 @@ class _Seq:
         self.index = index
         self.source = source  # the input text's tokens: where copy proposals are looked up
         self.limit = limit
+        self.budget = 0  # most forwards this text may take (0: no bound); past it, it is abandoned
+        self.forwards = 0
         self.allowed = allowed
         self.head = head
         self.k = k  # current proposal length (grows while whole proposals are accepted)
@@ -235,10 +238,17 @@ class CopyDecoder:
         stats: DecodeStats | None = None,
         hints: Sequence[Iterable[tuple[int, int, str]]] | None = None,
         scores: list[list[float]] | None = None,
+        max_forwards: Sequence[int] | None = None,
+        abandoned: list[bool] | None = None,
     ) -> list[list[int]]:
         """Answers for several prompts decoded together (ragged lengths, one forward per step
         for the whole batch). Each answer is what :meth:`answer` gives for that prompt alone,
         up to floating-point differences of batched arithmetic.
+
+        ``max_forwards``: per text, the most forwards it may take (0: no bound). A text whose
+        decode has not ended by then (the model keeps refusing the proposed copy: random
+        strings, a text it cannot follow) is abandoned, which bounds the work per text to a
+        fixed multiple of its length; ``abandoned`` (a list to fill) says which ones were.
 
         ``hints``: per text, ``(start, end, label)`` character spans that are likely PII (the
         rule detectors' matches). They only steer speculation (which label and where the copy
@@ -263,6 +273,7 @@ class CopyDecoder:
             else:
                 allowed, head = None, self.head_weight
             s = _Seq(i, self._source(prompt), limits[i], allowed, head, self.lookahead, text, hints[i] if hints else ())
+            s.budget = max_forwards[i] if max_forwards else 0
             s.offsets = self._offsets(s.source, text)
             if s.offsets is not None and hints:
                 hinted = [(a, b, lab) for a, b, lab in hints[i] if self._speculate(text, a, lab)]
@@ -282,10 +293,13 @@ class CopyDecoder:
             active = list(seqs)
             while True:
                 for s in active:
+                    s.forwards += 1
                     if not s.done:  # rows that finished in verification have no next token
                         s.out.append(s.nxt)
                         s.copied.append(False)
                         s.done = s.nxt == self.eot or len(s.out) >= s.limit
+                    if not s.done and s.budget and s.forwards >= s.budget:
+                        s.done, s.out = True, [*s.out, -1]  # abandoned: marked by a -1 that is cut below
                 keep = [j for j, s in enumerate(active) if not s.done]
                 if not keep:
                     break
@@ -297,7 +311,11 @@ class CopyDecoder:
                 stats.forwards += 1
                 for row, (s, feed) in enumerate(zip(active, feeds)):
                     self._settle(state, row, s, feed[1:], hidden[row, : len(feed)], state["fed_from"], stats)
+        if abandoned is not None:
+            abandoned.extend(bool(s.out) and s.out[-1] == -1 for s in seqs)
         for s in seqs:
+            if s.out and s.out[-1] == -1:
+                s.out.pop()
             stats.tokens += len(s.out)
             for label in _PLACEHOLDER.findall(self.tokenizer.decode(s.out)):
                 if label in self._label_uses:

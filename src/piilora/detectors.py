@@ -317,13 +317,22 @@ def _amount(text: str, start: int, end: int) -> bool:
     )
 
 
+_COLUMN_GAP_RE = re.compile(r"[ \t]{2,}|\t")
+_COLUMN_RE = re.compile(r"(?:(?![ \t]{2,}|\t).)+", re.S)
+
+
 def _phones(text: str) -> Iterable[tuple[int, int]]:
     import phonenumbers
 
     seen: set[tuple[int, int]] = set()
-    for region in _PHONE_REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-            span = (match.start, match.end)
+    # the matcher reads a run of digits and spaces as one candidate, so a number followed by
+    # another across a column gap (``+44 20 7946 0958  4111 ...``) is lost: read the columns too
+    pieces = [(0, text)]
+    if _COLUMN_GAP_RE.search(text):
+        pieces += [(m.start(), m.group()) for m in _COLUMN_RE.finditer(text) if m.end() - m.start() < len(text)]
+    for region, (offset, piece) in ((r, p) for r in _PHONE_REGIONS for p in pieces):
+        for match in phonenumbers.PhoneNumberMatcher(piece, region, leniency=phonenumbers.Leniency.VALID):
+            span = (match.start + offset, match.end + offset)
             if span in seen or _glued(text, *span) or _amount(text, *span):
                 continue
             if not BUILTIN_SHAPES["PHONE_NUMBER"](text[span[0] : span[1]]):  # a date such as 03.05.2026

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from piilora.adapters import check_base, read_meta
 from piilora.data.prompt import END_OF_TURN, INSTRUCTION, START_OF_TURN
 from piilora.errors import AdapterError, ConfigError, PiiloraError
 
@@ -93,10 +94,8 @@ def export(
     if gguf_type not in GGUF_TYPES:
         raise ConfigError(f"gguf_type must be one of {', '.join(GGUF_TYPES)}, got {gguf_type!r}")
     source = _adapter_dir(adapter)
-    meta = _read_meta(source)
-    from piilora.redactor import _check_base
-
-    _check_base(meta, base_model)
+    meta = read_meta(source)
+    check_base(meta, base_model)
     target = Path(out).expanduser()
     if target.exists() and not overwrite and (not target.is_dir() or any(target.iterdir())):
         raise ExportError(f"{target} already exists and is not empty (pass overwrite=True / --overwrite)")
@@ -130,16 +129,6 @@ def _adapter_dir(adapter: str | Path | None) -> Path:
     if missing:
         raise AdapterError(f"{directory} is not a PEFT adapter dir (missing {', '.join(missing)})")
     return directory
-
-
-def _read_meta(directory: Path) -> dict[str, Any]:
-    path = directory / "piilora.json"
-    if not path.exists():
-        return {}
-    try:
-        return dict(json.loads(path.read_text()))
-    except (OSError, ValueError) as exc:
-        raise AdapterError(f"{path} is not valid JSON: {exc}") from exc
 
 
 def _staging_dir(target: Path) -> Path:

@@ -13,14 +13,16 @@ lock and everything else is per call.
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
+import re
 import threading
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from piilora.adapters import choose_base, read_meta
 from piilora.alignment import PLACEHOLDER_RE, align_output
 from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_types
 from piilora.errors import AdapterError, ConfigError
@@ -52,7 +54,7 @@ DEFAULT_ADAPTER = Path(__file__).resolve().parent / "default_adapter"
 OnUnaligned = Literal["fuzzy", "fallback", "raise"]
 #: Flags a MaskResult may carry.
 FLAG_UNALIGNED = "unaligned"  # the model rewrote the text; spans came from a fuzzy alignment
-FLAG_RULES_ONLY = "rules_only"  # the model's answer was discarded; only rule detectors were used
+FLAG_RULES_ONLY = "rules_only"  # a window's answer was discarded (unaligned with "fallback", or over budget)
 
 
 class UnalignedOutputError(ConfigError):
@@ -113,6 +115,11 @@ class Redactor:
     ``min_score``: model spans scoring below it are not masked (a rule may still find them).
     A model span's ``score`` is the probability the model gave to opening its placeholder
     rather than copying the text on (copy decoder only; other spans score 1.0).
+    ``window_budget``: the copy decoder may spend at most ``window_budget * prompt tokens + 16``
+    forwards on one window (a copied stretch costs one forward per dozens of tokens; a window
+    the model cannot follow, such as random strings, costs one per token). A window over
+    budget is abandoned: its spans come from the rules and the safety net alone, and the
+    result is flagged ``rules_only``. ``None`` lifts the bound.
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
 
@@ -132,6 +139,7 @@ class Redactor:
         propagate: bool = True,
         type_fields: bool = True,
         min_score: float = 0.0,
+        window_budget: float | None = 0.25,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
     ) -> None:
@@ -166,6 +174,9 @@ class Redactor:
         self.check_shapes = check_shapes
         self.propagate = propagate
         self.min_score = min_score
+        if window_budget is not None and window_budget <= 0:
+            raise ConfigError(f"window_budget must be positive or None, got {window_budget!r}")
+        self.window_budget = window_budget
         self.type_fields = type_fields
         self._shapes: dict[str, Shape] | None = None
         self._fields: dict[str, str] | None = None
@@ -182,6 +193,7 @@ class Redactor:
         base_model: str | Path | None = None,
         dtype: str = "auto",
         threads: int | None = None,
+        trust_adapter_base: bool = False,
         **kwargs: Any,
     ) -> Redactor:
         """Load a piilora adapter dir (merged into its base for speed) or a merged model dir.
@@ -191,8 +203,12 @@ class Redactor:
         CPUs with AMX or AVX512-BF16; else float32), ``"bfloat16"`` or ``"float32"``.
         ``threads`` sets torch's intra-op threads for this process (default: leave as is;
         with several workers on one machine, give each ``cores // workers``).
+        ``trust_adapter_base``: load the base model the adapter's ``piilora.json`` names even
+        when it is not the packaged default (off: such an adapter needs ``base_model=``).
         """
-        model, tokenizer, meta = load_masker(path, base_model=base_model, dtype=dtype, threads=threads)
+        model, tokenizer, meta = load_masker(
+            path, base_model=base_model, dtype=dtype, threads=threads, trust_adapter_base=trust_adapter_base
+        )
         return cls(model, tokenizer, meta=meta, **kwargs)
 
     # -- detection ------------------------------------------------------------------------
@@ -228,11 +244,17 @@ class Redactor:
         for i, t in enumerate(texts):
             if not isinstance(t, str):
                 raise TypeError(f"text {i} must be str, not {type(t).__name__}")
+        # detection reads a copy the tokenizer can take (same length, so offsets hold); the
+        # masked text is rebuilt from the caller's own characters
+        texts = [model_view(t) for t in texts]
         windows = [w for i, t in enumerate(texts) for w in self._windows(i, t)]
         answers = self._generate([texts[w.text_index][w.start : w.end] for w in windows])
         per_text: list[list[Span]] = [[] for _ in texts]
         flags: list[set[str]] = [set() for _ in texts]
         for w, answer in zip(windows, answers):
+            if answer is None:  # abandoned within its budget: the rules and the safety net cover it
+                flags[w.text_index].add(FLAG_RULES_ONLY)
+                continue
             window_text = texts[w.text_index][w.start : w.end]
             spans, exact = align_output(window_text, answer)
             spans = _with_scores(spans, answer)
@@ -266,7 +288,8 @@ class Redactor:
                     merged = payees(text, merged)
             if self.type_fields:
                 merged = type_table_cells(text, merged, self._field_types(), self._entity_shapes())
-            out.append((propagate_values(text, merged) if self.propagate else merged, fl))
+            merged = propagate_values(text, merged) if self.propagate else merged
+            out.append((trim_invisible(text, merged), fl))
         return out
 
     def _windows(self, index: int, text: str) -> list[_Window]:
@@ -330,7 +353,13 @@ class Redactor:
 
         return CopyDecoder(self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup)
 
-    def _generate(self, window_texts: Sequence[str]) -> list[str]:
+    def _budget(self, prompt_tokens: int) -> int:
+        """The most forwards one window may take (0: unbounded); see ``window_budget``."""
+        if self.window_budget is None:
+            return 0
+        return int(self.window_budget * prompt_tokens) + 16
+
+    def _generate(self, window_texts: Sequence[str]) -> list[str | None]:
         from piilora.data.prompt import parse_answer
         from piilora.generation import greedy_answers, length_groups
 
@@ -339,12 +368,13 @@ class Redactor:
         prompts, limits = self._prompts(window_texts)
         if self.decoder == "copy":
             # similar lengths decode together (less padding); answers go back in input order
-            answers: list[str] = [""] * len(prompts)
+            answers: list[str | None] = [""] * len(prompts)
             with self._lock:
                 if self._copy_decoder is None:
                     self._copy_decoder = self._new_copy_decoder()
                 for group in length_groups([len(p) for p in prompts], self.batch_size):
                     scores: list[list[float]] = []
+                    abandoned: list[bool] = []
                     ids = self._copy_decoder.answer_batch(
                         [prompts[i] for i in group],
                         [window_texts[i] for i in group],
@@ -352,19 +382,54 @@ class Redactor:
                         stats=self.stats,
                         hints=[_hints(window_texts[i]) for i in group],
                         scores=scores,
+                        max_forwards=[self._budget(len(prompts[i])) for i in group],
+                        abandoned=abandoned,
                     )
-                    for i, a, sc in zip(group, ids, scores):
-                        answers[i] = _Answer(parse_answer(self.tokenizer, a), sc)
+                    for i, a, sc, gave_up in zip(group, ids, scores, abandoned):
+                        answers[i] = None if gave_up else _Answer(parse_answer(self.tokenizer, a), sc)
             return answers
         with self._lock:
-            return greedy_answers(
-                self.model,
-                self.tokenizer,
-                prompts,
-                max_new_tokens=limits,
-                batch_size=self.batch_size,
-                prompt_lookup=self.prompt_lookup,
+            return [
+                *greedy_answers(
+                    self.model,
+                    self.tokenizer,
+                    prompts,
+                    max_new_tokens=limits,
+                    batch_size=self.batch_size,
+                    prompt_lookup=self.prompt_lookup,
+                )
+            ]
+
+
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def model_view(text: str) -> str:
+    """``text`` as the tokenizer can take it: each lone surrogate (which no UTF-8 encoder
+    accepts) becomes U+FFFD, one character for one, so every offset still holds."""
+    return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text
+
+
+def trim_invisible(text: str, spans: list[Span]) -> list[Span]:
+    """Spans without the control, format and blank characters at their edges (a NUL before a
+    name, the ``U+202C`` that closes a bidi override after an e-mail address): those belong to
+    the text around the value, and masking them would leave the text's controls unbalanced."""
+    out = []
+    for span in spans:
+        start, end = span.start, span.end
+        while start < end and _invisible(text[start]):
+            start += 1
+        while end > start and _invisible(text[end - 1]):
+            end -= 1
+        if start < end:
+            out.append(
+                span if (start, end) == (span.start, span.end) else dataclasses.replace(span, start=start, end=end)
             )
+    return out
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or char == "\ufffd" or unicodedata.category(char) in ("Cc", "Cf", "Cs")
 
 
 def _with_scores(spans: list[Span], answer: str) -> list[Span]:
@@ -397,12 +462,17 @@ def load_masker(
     base_model: str | Path | None = None,
     dtype: str = "auto",
     threads: int | None = None,
+    trust_adapter_base: bool = False,
 ) -> tuple[Any, Any, dict[str, Any]]:
-    """``(model, tokenizer, piilora.json)`` for an adapter dir (merged) or a merged model dir."""
+    """``(model, tokenizer, piilora.json)`` for an adapter dir (merged) or a merged model dir.
+
+    The base model is ``base_model``, else the packaged default; a different base named in the
+    adapter's ``piilora.json`` is loaded only with ``trust_adapter_base=True``
+    (:func:`piilora.adapters.choose_base`)."""
     import torch
     from transformers import AutoModelForCausalLM
 
-    from piilora.model import DEFAULT_BASE, load_base_model, load_tokenizer
+    from piilora.model import load_base_model, load_tokenizer
 
     if threads:
         torch.set_num_threads(threads)
@@ -410,18 +480,14 @@ def load_masker(
     if not directory.is_dir():
         missing = "" if path is not None else " (no default adapter is installed with this piilora)"
         raise AdapterError(f"{directory} is not a directory{missing}")
-    meta: dict[str, Any] = {}
-    if (directory / "piilora.json").exists():
-        meta = json.loads((directory / "piilora.json").read_text())
+    meta = read_meta(directory)
     torch_dtype = resolve_dtype(dtype)
     if (directory / "adapter_config.json").exists():
         from peft import PeftModel
 
-        _check_base(meta, base_model)
-        base = meta.get("base_model", {}).get("name") if base_model is None else base_model
-        base_arg = None if base in (None, DEFAULT_BASE) else base
-        model = load_base_model(base_arg, dtype=torch_dtype)
-        tokenizer = load_tokenizer(base_arg)
+        base = choose_base(directory, meta, base_model, trust_adapter_base=trust_adapter_base)
+        model = load_base_model(base, dtype=torch_dtype)
+        tokenizer = load_tokenizer(base)
         try:
             model = PeftModel.from_pretrained(model, str(directory)).merge_and_unload()
         except Exception as exc:
@@ -454,18 +520,3 @@ def resolve_dtype(dtype: str) -> Any:
     if dtype not in ("bfloat16", "float32", "float16"):
         raise ConfigError(f"dtype must be 'auto', 'bfloat16', 'float32' or 'float16', got {dtype!r}")
     return getattr(torch, dtype)
-
-
-def _check_base(meta: Mapping[str, Any], base_model: str | Path | None) -> None:
-    """Refuse an adapter trained on another base than the one it would be merged into."""
-    recorded = meta.get("base_model") or {}
-    if base_model is None or not recorded.get("name"):
-        return
-    from piilora.model import DEFAULT_BASE
-
-    asked = str(base_model)
-    if recorded["name"] != asked and not (recorded["name"] == DEFAULT_BASE and asked in ("default", DEFAULT_BASE)):
-        raise AdapterError(
-            f"the adapter was trained on base model {recorded['name']!r}, not {asked!r}; "
-            "pass the base it was trained on"
-        )

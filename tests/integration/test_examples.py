@@ -73,7 +73,7 @@ def test_batch_mask_jsonl_example(trained, tmp_path):
     assert all("spans" in r for r in lines)
 
 
-def test_fastapi_service_example_serves_concurrent_requests_like_serial_calls(trained, monkeypatch):
+def test_fastapi_service_example_serves_concurrent_requests_like_serial_calls(trained, tiny_base, monkeypatch):
     from fastapi.testclient import TestClient
 
     from piilora import Redactor
@@ -83,7 +83,7 @@ def test_fastapi_service_example_serves_concurrent_requests_like_serial_calls(tr
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, module)  # pydantic resolves the models' annotations here
     spec.loader.exec_module(module)
-    redactor = Redactor.from_pretrained(trained, dtype="float32")
+    redactor = Redactor.from_pretrained(trained, base_model=tiny_base, dtype="float32")
     client = TestClient(module.create_app(redactor))
     texts = [f"Hi, I am Jane Doe {i}, mail me at jane{i}@doe.com" for i in range(12)]
     serial = [client.post("/mask", json={"text": t}).json() for t in texts]

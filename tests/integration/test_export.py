@@ -74,7 +74,7 @@ def test_merged_export_loads_with_plain_transformers_and_matches_the_unmerged_mo
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     adapter_dir, base_dir = tiny_adapter
-    export("merged", tmp_path / "m", adapter=adapter_dir)
+    export("merged", tmp_path / "m", adapter=adapter_dir, base_model=base_dir)
     merged = AutoModelForCausalLM.from_pretrained(tmp_path / "m").eval()
     reference = _unmerged(adapter_dir, base_dir)
     tok = AutoTokenizer.from_pretrained(tmp_path / "m")
@@ -98,7 +98,7 @@ def test_gguf_export_round_trips_through_transformers_and_gguf_py(tiny_adapter, 
     from transformers import AutoModelForCausalLM
 
     adapter_dir, base_dir = tiny_adapter
-    result = export("gguf", tmp_path / "g", adapter=adapter_dir, gguf_type="f32")
+    result = export("gguf", tmp_path / "g", adapter=adapter_dir, base_model=base_dir, gguf_type="f32")
     assert {"model-f32.gguf", "adapter-lora.gguf", "Modelfile", "DEPLOY.md"} <= set(result.files)
     reference = _unmerged(adapter_dir, base_dir).merge_and_unload().eval()
     hf = {k: v.float().numpy() for k, v in reference.state_dict().items()}
@@ -128,7 +128,7 @@ def test_gguf_export_round_trips_through_transformers_and_gguf_py(tiny_adapter, 
 
 def test_q8_0_gguf_quantizes_matrices_and_keeps_vectors_f32(tiny_adapter, tmp_path):
     adapter_dir, base_dir = tiny_adapter
-    export("gguf", tmp_path / "q", adapter=adapter_dir, gguf_type="q8_0")
+    export("gguf", tmp_path / "q", adapter=adapter_dir, base_model=base_dir, gguf_type="q8_0")
     reader = gguf.GGUFReader(str(tmp_path / "q" / "model-q8_0.gguf"))
     tensors = {t.name: t for t in reader.tensors}
     assert tensors["blk.0.ffn_up.weight"].tensor_type == gguf.GGMLQuantizationType.Q8_0
@@ -142,8 +142,8 @@ def test_q8_0_gguf_quantizes_matrices_and_keeps_vectors_f32(tiny_adapter, tmp_pa
 def test_lora_gguf_holds_peft_matrices_in_peft_shapes(tiny_adapter, tmp_path):
     from safetensors.numpy import load_file
 
-    adapter_dir, _ = tiny_adapter
-    export("gguf", tmp_path / "g", adapter=adapter_dir, gguf_type="f16")
+    adapter_dir, base_dir = tiny_adapter
+    export("gguf", tmp_path / "g", adapter=adapter_dir, base_model=base_dir, gguf_type="f16")
     reader = gguf.GGUFReader(str(tmp_path / "g" / "adapter-lora.gguf"))
     assert reader.fields["general.type"].contents() == "adapter"
     assert reader.fields["adapter.type"].contents() == "lora"

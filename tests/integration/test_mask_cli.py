@@ -53,11 +53,86 @@ def test_mask_a_jsonl_file_and_resume(model_dir, records, tmp_path):
     full = _read(dst)
     assert [r["id"] for r in full] == [r["id"] for r in rows]
     assert all(f"user{r['id']}@example.com" not in r["text"] for r in full)
-    # an interrupted run: two complete lines and a torn third one
+    # an interrupted run: two complete lines and a torn third one, the sidecar vouching for two
+    from piilora.masking_io import _prefix_digest, progress_path
+
     lines = dst.read_text().splitlines(keepends=True)
     dst.write_text(lines[0] + lines[1] + lines[2][:10])
+    sidecar = progress_path(dst)
+    state = json.loads(sidecar.read_text())
+    state.update(lines_done=2, records_written=2, lines_sha256=_prefix_digest(src, 2), complete=False)
+    sidecar.write_text(json.dumps(state))
     assert main(args) == 0
     assert _read(dst) == full
+    # killed after writing a batch but before its sidecar: the unvouched records are redone, not duplicated
+    dst.write_text("".join(lines[:5]))
+    state.update(lines_done=3, records_written=3, lines_sha256=_prefix_digest(src, 3))
+    sidecar.write_text(json.dumps(state))
+    assert main(args) == 0
+    assert _read(dst) == full
+
+
+def test_an_output_that_is_not_provably_this_runs_is_refused(model_dir, records, tmp_path, capsys):
+    src, _ = records
+    common = ["--adapter", str(model_dir), "--quiet", "--batch-size", "3"]
+    # --out is --in: refused, the input untouched
+    before = src.read_bytes()
+    assert main(["mask", "--in", str(src), "--out", str(src), *common]) == 2
+    assert "input file itself" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    # a stale or unrelated file without a progress record: refused, never trusted to skip records
+    stale = tmp_path / "stale.jsonl"
+    stale.write_text('{"text": "old"}\n{"text": "old"}\n')
+    assert main(["mask", "--in", str(src), "--out", str(stale), *common]) == 2
+    err = capsys.readouterr().err
+    assert str(stale) in err and str(src) in err
+    # the output of another input: refused, naming both files
+    other = tmp_path / "other.jsonl"
+    other.write_text(src.read_text())
+    dst = tmp_path / "out.jsonl"
+    assert main(["mask", "--in", str(other), "--out", str(dst), *common]) == 0
+    assert main(["mask", "--in", str(src), "--out", str(dst), *common]) == 2
+    err = capsys.readouterr().err
+    assert str(other) in err and str(src) in err
+    # the input edited after a run: refused
+    other.write_text(src.read_text().replace("Record 1", "Record X"))
+    assert main(["mask", "--in", str(other), "--out", str(dst), *common]) == 2
+    assert "has changed" in capsys.readouterr().err
+    # the input grown by new records: the run goes on with just those
+    other.write_text(src.read_text() + json.dumps({"id": 99, "text": "Mail ann@example.org"}) + "\n")
+    assert main(["mask", "--in", str(other), "--out", str(dst), *common]) == 0
+    assert [r["id"] for r in _read(dst)] == [*range(7), 99]
+
+
+def test_on_error_skip_names_each_bad_row_and_keeps_the_others(model_dir, tmp_path, capsys):
+    src = tmp_path / "mixed.jsonl"
+    src.write_text(
+        '{"text": "Mail jane@doe.com"}\n'
+        '{"body": "secret jane@doe.com"}\n'
+        "not json at all\n"
+        '{"text": "Hi \\ud800 Anna, ann@example.org"}\n'
+        '{"text": "Last one, 10.0.0.1"}\n'
+    )
+    dst = tmp_path / "o.jsonl"
+    base = ["mask", "--in", str(src), "--out", str(dst), "--adapter", str(model_dir), "--quiet"]
+    # stop (the default): the row is named, and the records before it are written and vouched for
+    assert main(base) == 2
+    err = capsys.readouterr().err
+    assert "row 1" in err and "jane@doe.com" not in err
+    assert len(_read(dst)) == 1
+    # skip: both bad rows named, every good record written in input order (the lone surrogate too)
+    dst.unlink()
+    from piilora.masking_io import progress_path
+
+    progress_path(dst).unlink()
+    assert main([*base, "--on-error", "skip"]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 2 bad record(s), rows 1, 2" in err and "secret" not in err
+    out = _read(dst)
+    assert len(out) == 3
+    assert "jane@doe.com" not in out[0]["text"] and "ann@example.org" not in out[1]["text"]
+    assert "\ud800" in out[1]["text"]  # the caller's character is kept (written escaped)
+    assert json.loads(progress_path(dst).read_text())["skipped"] == [1, 2]
 
 
 def test_bad_jsonl_row_is_named(model_dir, tmp_path, capsys):

@@ -11,7 +11,7 @@ import textwrap
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import piilora.placeholders.builtin as builtin_module
@@ -95,7 +95,11 @@ _tricky_chars = st.sampled_from(
     ["\n", "\r", "\x00", "\x1b", "\t", "\u2028", "\x85", "😀", "\U0010ffff", "𝔘", "[", "]", "_", "é"]
 )
 _chars = st.one_of(st.characters(), _tricky_chars)
-_filler = st.text(_chars, max_size=12)
+#: strings a scheme might hand out, written into the text itself (restore must stay exact)
+_lookalikes = st.sampled_from(
+    ["[PERSON_1]", "[PERSON_2]", "[X_1]", "[CONST_1]", "[EMAIL_ADDRESS_1]", "always-the-same", "[PERSON_", "_1]", "["]
+)
+_filler = st.one_of(st.text(_chars, max_size=12), _lookalikes, st.tuples(_lookalikes, _lookalikes).map("".join))
 _value = st.text(_chars, min_size=1, max_size=8)
 
 
@@ -166,13 +170,10 @@ def test_scheme_invariants(scheme, case):
     seen: dict[tuple[str, str], str] = {}
     for r, value in zip(result.replacements, values):
         assert seen.setdefault((r.span.entity_type, value), r.text) == r.text
-    if scheme == "fake":
-        assume(
-            [(m.start(), m.end()) for m in _restore_pattern(result.mapping).finditer(result.text)]
-            == [(r.start, r.end) for r in result.replacements]
-        )
-    else:
-        assume(not any(key in text for key in result.mapping))
+    # restore is exact whatever the text holds: no replacement occurs anywhere but where it was put
+    assert [(m.start(), m.end()) for m in _restore_pattern(result.mapping).finditer(result.text)] == [
+        (r.start, r.end) for r in result.replacements
+    ]
     assert restore(result.text, result.mapping) == text
 
 
@@ -442,8 +443,8 @@ def test_fake_consistent_per_value_and_typed():
     doc1 = "Mail John Smith at john.smith@example.com."
     doc2 = "john.smith@example.com belongs to John Smith, not Jane Roe."
     items = (("John Smith", "PERSON"), ("john.smith@example.com", "EMAIL_ADDRESS"), ("Jane Roe", "PERSON"))
-    r1 = _apply(doc1, _spans_of(doc1, *items), "fake")
-    r2 = _apply(doc2, _spans_of(doc2, *items), "fake")
+    r1 = _apply(doc1, _spans_of(doc1, *items), "fake", key="k")
+    r2 = _apply(doc2, _spans_of(doc2, *items), "fake", key="k")
     by_value1 = {v: k for k, v in r1.mapping.items()}
     by_value2 = {v: k for k, v in r2.mapping.items()}
     assert by_value1["John Smith"] == by_value2["John Smith"]
@@ -458,8 +459,10 @@ def test_fake_consistent_per_value_and_typed():
 
 def test_fake_key_and_seed():
     text, spans = "Jane Roe", [Span(0, 8, "PERSON")]
-    default = _apply(text, spans, "fake").text
-    assert _apply(text, spans, "fake").text == default
+    with pytest.raises(ConfigError, match="key"):  # no public default key: surrogates could be recomputed
+        _apply(text, spans, "fake")
+    with pytest.raises(ConfigError, match="key"):
+        mask_spans(text, spans, "fake", plugin_manager=_pm())
     by_key = {_apply(text, spans, "fake", key=f"k{i}").text for i in range(5)}
     assert len(by_key) > 1  # the key changes the surrogates
     assert _apply(text, spans, "fake", seed=7).text == _apply(text, spans, "fake", seed=7).text
@@ -470,11 +473,11 @@ def test_fake_key_and_seed():
 
 def test_fake_locale():
     text, spans = "Jane Roe", [Span(0, 8, "PERSON")]
-    assert _apply(text, spans, "fake", locale="de_DE").text != "Jane Roe"
+    assert _apply(text, spans, "fake", key="k", locale="de_DE").text != "Jane Roe"
     with pytest.raises(ConfigError, match="locale"):
-        _apply(text, spans, "fake", locale="xx_YY")
+        _apply(text, spans, "fake", key="k", locale="xx_YY")
     with pytest.raises(ConfigError, match="locale"):
-        _apply(text, spans, "fake", locale=3)
+        _apply(text, spans, "fake", key="k", locale=3)
 
 
 def test_fake_locale_restricted_generator_uses_its_own_locale():
@@ -485,22 +488,22 @@ def test_fake_locale_restricted_generator_uses_its_own_locale():
         return faker.name()
 
     gen = EntityGenerator("DE_ONLY", sample, ("x {value}",), locales=("de_DE",))
-    result = apply_scheme("Hans", [Span(0, 4, "DE_ONLY")], SCHEMES["fake"], generators={"DE_ONLY": gen})
+    result = apply_scheme("Hans", [Span(0, 4, "DE_ONLY")], SCHEMES["fake"], generators={"DE_ONLY": gen}, key="k")
     assert got == ["de_DE"]
     assert result.text != "Hans"
 
 
 def test_fake_never_reuses_a_surrogate_or_the_value():
     # CONST's generator always returns the same string: only the first value can have it.
-    text = "a b c always-the-same"
-    spans = [Span(0, 1, "CONST"), Span(2, 3, "CONST"), Span(4, 5, "CONST"), Span(6, 21, "CONST")]
-    result = _apply(text, spans, "fake")
+    text = "a b c d"
+    spans = [Span(0, 1, "CONST"), Span(2, 3, "CONST"), Span(4, 5, "CONST"), Span(6, 7, "CONST")]
+    result = _apply(text, spans, "fake", key="k")
     outs = [r.text for r in result.replacements]
     assert outs[0] == "always-the-same"
     assert len(set(outs)) == len(outs)
     assert restore(result.text, result.mapping) == text
     # a value equal to what its generator would give is never kept as is
-    alone = _apply("always-the-same", [Span(0, 15, "CONST")], "fake")
+    alone = _apply("always-the-same", [Span(0, 15, "CONST")], "fake", key="k")
     assert alone.text != "always-the-same"
     assert alone.text == "[CONST_1]"
 
@@ -508,7 +511,7 @@ def test_fake_never_reuses_a_surrogate_or_the_value():
 def test_fake_without_generator_falls_back_to_numbered_brackets():
     text = "x1 x2 x1"
     spans = [Span(0, 2, "X"), Span(3, 5, "X"), Span(6, 8, "X")]
-    result = _apply(text, spans, "fake")
+    result = _apply(text, spans, "fake", key="k")
     assert result.text == "[X_1] [X_2] [X_1]"
     assert restore(result.text, result.mapping) == text
 
@@ -516,9 +519,9 @@ def test_fake_without_generator_falls_back_to_numbered_brackets():
 def test_fake_is_thread_safe():
     values = [f"Person Number{i}" for i in range(40)]
     docs = [(v, [Span(0, len(v), "PERSON")]) for v in values]
-    serial = [_apply(t, s, "fake").text for t, s in docs]
+    serial = [_apply(t, s, "fake", key="k").text for t, s in docs]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        parallel = list(pool.map(lambda d: _apply(d[0], d[1], "fake").text, docs * 3))
+        parallel = list(pool.map(lambda d: _apply(d[0], d[1], "fake", key="k").text, docs * 3))
     assert parallel == serial * 3
 
 
@@ -531,7 +534,7 @@ def test_fake_is_stable_across_processes():
         from piilora.types import Span
         gen = EntityGenerator("PERSON", lambda f, r, l: f.name() + str(r.random()), ("{value}",))
         fake = [s for s in b.BUILTIN_SCHEMES if s.name == "fake"][0]
-        print(apply_scheme("Jane Roe", [Span(0, 8, "PERSON")], fake, generators={"PERSON": gen}).text)
+        print(apply_scheme("Jane Roe", [Span(0, 8, "PERSON")], fake, generators={"PERSON": gen}, seed=3).text)
         """
     )
     outs = {
@@ -577,13 +580,56 @@ def test_fake_with_builtin_generators():
     rng = random.Random(0)
     for entity_type in sorted(gens):
         value = f"value-{rng.random()}"
-        out = apply_scheme(value, [Span(0, len(value), entity_type)], fake, generators=gens).text
+        out = apply_scheme(value, [Span(0, len(value), entity_type)], fake, generators=gens, key="k").text
         assert out
         assert out != value
 
 
 def test_mask_spans_fake_uses_registered_generators():
     pm = create_plugin_manager(autoload=False)
-    result = mask_spans("jane.roe@example.org", [Span(0, 20, "EMAIL_ADDRESS")], "fake", plugin_manager=pm)
+    result = mask_spans("jane.roe@example.org", [Span(0, 20, "EMAIL_ADDRESS")], "fake", plugin_manager=pm, key="k")
     assert "@" in result.text
     assert result.text != "jane.roe@example.org"
+
+
+# --------------------------------------------------------------------- placeholder lookalikes in the input
+def test_numbered_skips_a_placeholder_already_in_the_text():
+    text = "Template field [PERSON_1] must be filled. Signed: Robert Miller"
+    start = text.index("Robert")
+    result = _apply(text, [Span(start, len(text), "PERSON")], "numbered")
+    assert result.text == "Template field [PERSON_1] must be filled. Signed: [PERSON_2]"
+    assert restore(result.text, result.mapping) == text
+
+
+def test_fake_never_hands_out_a_string_of_the_text():
+    # CONST's generator always gives "always-the-same": it is in the text, so the fallback is used
+    text = "always-the-same is a phrase; the value is v1"
+    result = _apply(text, [Span(text.index("v1"), len(text), "CONST")], "fake", key="k")
+    assert result.replacements[0].text == "[CONST_1]"
+    assert restore(result.text, result.mapping) == text
+    # and the fallback skips a numbered placeholder that is in the text too
+    text2 = "always-the-same and [CONST_1]: v1"
+    result2 = _apply(text2, [Span(text2.index("v1"), len(text2), "CONST")], "fake", key="k")
+    assert result2.replacements[0].text == "[CONST_2]"
+    assert restore(result2.text, result2.mapping) == text2
+
+
+def test_hash_salts_a_token_that_is_in_the_text():
+    value = "Jane Roe"
+    token = _apply(value, [Span(0, 8, "PERSON")], "hash", key="k").text
+    text = f"{token} was {value}"
+    result = _apply(text, [Span(text.index(value), len(text), "PERSON")], "hash", key="k")
+    assert result.replacements[0].text != token
+    assert re.fullmatch(r"\[PERSON_[0-9a-f]{12}\]", result.replacements[0].text)
+    assert restore(result.text, result.mapping) == text
+
+
+def test_a_scheme_that_ignores_collisions_is_refused():
+    def make_renderer(ctx):
+        return lambda value, entity_type: "<x>"
+
+    stubborn = PlaceholderScheme("stubborn", make_renderer, reversible=True)
+    with pytest.raises(PluginError, match="ambiguous"):
+        apply_scheme("<x> and secret", [Span(8, 14, "PERSON")], stubborn)
+    # without a collision it is fine
+    assert apply_scheme("a secret", [Span(2, 8, "PERSON")], stubborn).text == "a <x>"

@@ -26,10 +26,22 @@ _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class SchemeContext:
-    """What a scheme may use: the caller's options and the known entity generators."""
+    """What a scheme may use: the caller's options, the known entity generators, and the
+    document being masked.
+
+    A reversible scheme must not hand out a replacement that :meth:`is_free` refuses: one
+    that already occurs in the document (``[PERSON_1]`` in a template, a surrogate equal to
+    a name in the text) would make :func:`restore` ambiguous. ``avoid`` holds replacements
+    that collided in an earlier attempt on this document (the engine retries with them)."""
 
     options: Mapping[str, Any]
     generators: Mapping[str, EntityGenerator]
+    text: str = ""
+    avoid: frozenset[str] = frozenset()
+
+    def is_free(self, candidate: str) -> bool:
+        """Whether ``candidate`` may serve as a reversible replacement in this document."""
+        return candidate not in self.avoid and candidate not in self.text
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,27 @@ def apply_scheme(
             f"accepted: {', '.join(scheme.options) or 'none'}"
         )
     ordered = validate_spans(text, spans)
-    render = scheme.make_renderer(SchemeContext(options=options, generators=generators or {}))
+    avoid: frozenset[str] = frozenset()
+    for _ in range(_MAX_ATTEMPTS):
+        context = SchemeContext(options=options, generators=generators or {}, text=text, avoid=avoid)
+        result = _render(text, ordered, scheme, context)
+        if not scheme.reversible:
+            return result
+        collided = _collisions(result)
+        if not collided:
+            return result
+        avoid |= collided
+    raise PluginError(
+        f"scheme {scheme.name!r} keeps giving replacements that also occur elsewhere in the masked text, "
+        "so restore() would be ambiguous; it must refuse candidates that SchemeContext.is_free() rejects"
+    )
+
+
+_MAX_ATTEMPTS = 8
+
+
+def _render(text: str, ordered: Sequence[Span], scheme: PlaceholderScheme, context: SchemeContext) -> MaskResult:
+    render = scheme.make_renderer(context)
     parts: list[str] = []
     replacements: list[Replacement] = []
     mapping: dict[str, str] = {}
@@ -109,17 +141,35 @@ def apply_scheme(
     )
 
 
+def _collisions(result: MaskResult) -> frozenset[str]:
+    """Replacements that :func:`restore` would find anywhere but where they were put (inside
+    the original text, or straddling a replacement and its neighbours): empty when the
+    round trip is exact."""
+    placed = {(r.start, r.end) for r in result.replacements}
+    found = {(m.start(), m.end()): m.group(0) for m in _keys_pattern(result.mapping).finditer(result.text)}
+    wrong = {key for at, key in found.items() if at not in placed}
+    wrong.update(r.text for r in result.replacements if found.get((r.start, r.end)) != r.text)
+    return frozenset(wrong)
+
+
+def _keys_pattern(mapping: Mapping[str, str]) -> re.Pattern[str]:
+    """One alternation of the mapping's keys, longest first (``[PERSON_10]`` before ``[PERSON_1]``)."""
+    keys = sorted((k for k in mapping if k), key=len, reverse=True)  # "" is never a placeholder
+    return re.compile("|".join(re.escape(k) for k in keys)) if keys else re.compile(r"(?!)")
+
+
 def restore(masked_text: str, mapping: Mapping[str, str]) -> str:
     """Turn masked text back into the original using a reversible scheme's mapping.
 
     Works on text that was edited after masking (e.g. an LLM's answer that quotes
     the placeholders): every occurrence of a mapped replacement is substituted,
-    longest first so ``[PERSON_10]`` wins over ``[PERSON_1]``.
+    longest first so ``[PERSON_10]`` wins over ``[PERSON_1]``. On the masked text
+    itself the round trip is exact: :func:`apply_scheme` never hands out a
+    replacement that occurs anywhere else in the masked text (a ``[PERSON_1]``
+    already in the input makes ``numbered`` use ``[PERSON_2]``).
     """
     if not isinstance(masked_text, str):
         raise TypeError(f"masked_text must be str, not {type(masked_text).__name__}")
-    keys = sorted((k for k in mapping if k), key=len, reverse=True)  # "" is never a placeholder
-    if not keys:
+    if not any(mapping):
         return masked_text
-    pattern = re.compile("|".join(re.escape(k) for k in keys))
-    return pattern.sub(lambda m: mapping[m.group(0)], masked_text)
+    return _keys_pattern(mapping).sub(lambda m: mapping[m.group(0)], masked_text)

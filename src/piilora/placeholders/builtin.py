@@ -16,14 +16,19 @@ Design notes
 * ``fake`` draws the surrogate from the entity type's generator with a Faker and
   a ``random.Random`` both seeded from an HMAC of ``(key/seed, entity type,
   value)``: the same value gets the same surrogate in every document and run
-  (same Faker version). Without ``key``/``seed`` a fixed public default is used,
-  so anyone could recompute surrogates for guessed values; pass a secret ``key``
-  when that matters. Within one document a surrogate never equals the value it
-  replaces, any value seen earlier in the document, or another value's
-  surrogate (a counter salt is mixed into the seed and the draw retried). Types
-  with no generator, and generators that keep failing those checks, fall back
-  to a numbered bracket placeholder ``[TYPE_n]`` (numbered per type within the
+  (same Faker version). Like ``hash`` it needs a secret ``key`` (surrogates of
+  a public key could be recomputed for guessed values), or an explicit
+  ``seed=`` for reproducible tests and demos. Within one document a surrogate
+  never equals the value it replaces, any value seen earlier in the document,
+  another value's surrogate, or anything that occurs in the document's text (a
+  counter salt is mixed into the seed and the draw retried). Types with no
+  generator, and generators that keep failing those checks, fall back to a
+  numbered bracket placeholder ``[TYPE_n]`` (numbered per type within the
   document).
+* Reversible schemes never hand out a replacement that already occurs in the
+  document (:meth:`SchemeContext.is_free`): ``numbered`` skips ``[PERSON_1]``
+  when the input holds that string, ``hash`` salts its digest again, ``fake``
+  draws again. So ``restore(mask(x)) == x`` whatever ``x`` contains.
 """
 
 from __future__ import annotations
@@ -48,8 +53,8 @@ __all__ = ["BUILTIN_SCHEMES", "piilora_register_placeholder_schemes"]
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 _HASH_MIN_LENGTH = 8
 _HASH_MAX_LENGTH = 64
-_FAKE_DEFAULT_KEY = b"piilora.fake.v1"
 _FAKE_MAX_ATTEMPTS = 32
+_SALTS = 16  # hash: salted digests tried when a token occurs in the document
 
 
 # --------------------------------------------------------------------- helpers
@@ -107,7 +112,7 @@ def _numbered(ctx: SchemeContext) -> Renderer:
     numberer = _Numberer()
 
     def render(value: str, entity_type: str) -> str:
-        return numberer(value, entity_type)
+        return numberer(value, entity_type, taken=lambda p: not ctx.is_free(p))
 
     return render
 
@@ -149,9 +154,24 @@ def _hash(ctx: SchemeContext) -> Renderer:
             f"to {_HASH_MAX_LENGTH} (hex characters)"
         )
     owners: dict[str, tuple[str, str]] = {}
+    tokens: dict[tuple[str, str], str] = {}
+
+    def token_for(value: str, entity_type: str) -> str:
+        # the plain digest, unless it occurs in the document: then the digest of a salted message
+        known = tokens.get((entity_type, value))
+        if known is not None:
+            return known
+        found = ""
+        for salt in range(_SALTS):
+            parts = (entity_type, value) if salt == 0 else (entity_type, value, f"salt:{salt}")
+            found = f"[{entity_type}_{_digest(key, *parts).hex()[:length]}]"
+            if ctx.is_free(found):
+                break
+        tokens[(entity_type, value)] = found
+        return found
 
     def render(value: str, entity_type: str) -> str:
-        token = f"[{entity_type}_{_digest(key, entity_type, value).hex()[:length]}]"
+        token = token_for(value, entity_type)
         owner = owners.setdefault(token, (entity_type, value))
         if owner != (entity_type, value):
             raise ConfigError(
@@ -194,7 +214,10 @@ def _fake_key(options: Mapping[str, Any]) -> bytes:
         if isinstance(seed, int) and not isinstance(seed, bool):
             return f"int:{seed}".encode()
         return _key_bytes("fake", "seed", seed)
-    return _FAKE_DEFAULT_KEY
+    raise ConfigError(
+        "scheme 'fake' needs a secret key: pass key=... (str or bytes), or seed=... for reproducible "
+        "tests; with a public key anyone could recompute the surrogate of a guessed value"
+    )
 
 
 def _fake(ctx: SchemeContext) -> Renderer:
@@ -210,7 +233,13 @@ def _fake(ctx: SchemeContext) -> Renderer:
     fallback = _Numberer()
 
     def acceptable(candidate: str, value: str) -> bool:
-        return bool(candidate) and candidate != value and candidate not in used and candidate not in seen
+        return (
+            bool(candidate)
+            and candidate != value
+            and candidate not in used
+            and candidate not in seen
+            and ctx.is_free(candidate)
+        )
 
     def draw(value: str, entity_type: str) -> str | None:
         generator = generators.get(entity_type)
@@ -234,7 +263,7 @@ def _fake(ctx: SchemeContext) -> Renderer:
             seen.add(value)
             found = draw(value, entity_type)
             if found is None:
-                found = fallback(value, entity_type, taken=lambda p: p in used or p in seen)
+                found = fallback(value, entity_type, taken=lambda p: p in used or p in seen or not ctx.is_free(p))
             surrogates[cache_key] = found
             used.add(found)
         return found
@@ -277,7 +306,7 @@ BUILTIN_SCHEMES: tuple[PlaceholderScheme, ...] = (
         name="fake",
         make_renderer=_fake,
         reversible=True,
-        description="Realistic surrogate of the same type, consistent per value across documents.",
+        description="Realistic surrogate of the same type, consistent per value across documents; needs 'key'.",
         options=("locale", "key", "seed"),
     ),
 )

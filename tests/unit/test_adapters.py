@@ -1,0 +1,70 @@
+"""Adapter metadata is data, not instructions: malformed files fail clearly, and the base model an
+adapter names is loaded only when it is the packaged default or the caller asked for it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from piilora.adapters import choose_base, read_meta
+from piilora.errors import AdapterError
+from piilora.model import DEFAULT_BASE
+
+
+@pytest.mark.parametrize(
+    ("content", "field"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "JSON object"),
+        ('{"base_model": "evil/model"}', "'base_model'"),
+        ('{"base_model": {"name": 3}}', "'base_model.name'"),
+        ('{"base_model": {"name": ""}}', "'base_model.name'"),
+        ('{"entity_types": "PERSON"}', "'entity_types'"),
+        ('{"entity_types": ["PERSON", 7]}', "'entity_types'"),
+        ('{"adapter_config": [1]}', "'adapter_config'"),
+    ],
+)
+def test_malformed_metadata_names_the_file_and_field(tmp_path, content, field):
+    (tmp_path / "piilora.json").write_text(content)
+    with pytest.raises(AdapterError, match=r"piilora\.json") as info:
+        read_meta(tmp_path)
+    assert field in str(info.value)
+
+
+def test_undecodable_metadata_is_an_adapter_error(tmp_path):
+    (tmp_path / "piilora.json").write_bytes(b"\xff\xfe{")
+    with pytest.raises(AdapterError, match="cannot be read"):
+        read_meta(tmp_path)
+
+
+def test_no_metadata_is_an_empty_record(tmp_path):
+    assert read_meta(tmp_path) == {}
+
+
+def test_a_foreign_base_needs_the_callers_word(tmp_path):
+    meta = {"base_model": {"name": "someone/any-hub-model"}}
+    with pytest.raises(AdapterError, match="base_model="):
+        choose_base(tmp_path, meta, None)
+    assert choose_base(tmp_path, meta, None, trust_adapter_base=True) == "someone/any-hub-model"
+    assert choose_base(tmp_path, meta, "someone/any-hub-model") == "someone/any-hub-model"
+    with pytest.raises(AdapterError, match="trained on base model"):
+        choose_base(tmp_path, meta, "another/model")
+
+
+def test_the_packaged_default_is_always_allowed(tmp_path):
+    assert choose_base(tmp_path, {"base_model": {"name": DEFAULT_BASE}}, None) is None
+    assert choose_base(tmp_path, {}, None) is None
+    assert choose_base(tmp_path, {"base_model": {"name": DEFAULT_BASE}}, "default") is None
+
+
+def test_load_masker_refuses_an_untrusted_base_before_loading_anything(tmp_path):
+    from piilora.redactor import load_masker
+
+    (tmp_path / "adapter_config.json").write_text(json.dumps({"r": 4}))
+    (tmp_path / "piilora.json").write_text(json.dumps({"base_model": {"name": str(tmp_path / "elsewhere")}}))
+    with pytest.raises(AdapterError, match="not the packaged default"):
+        load_masker(tmp_path)
+    (tmp_path / "piilora.json").write_text("{broken")
+    with pytest.raises(AdapterError, match=r"piilora\.json"):
+        load_masker(tmp_path)
