@@ -25,6 +25,7 @@ def main() -> None:
     p.add_argument("--scheme", default="bracket")
     p.add_argument("--spans", action="store_true")
     p.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
+    p.add_argument("--base-model", help="the base the adapter was trained on, if not the packaged Gemma 3 270M")
     p.add_argument("--threads", type=int, help="torch threads per process (cores // processes)")
     args = p.parse_args()
 
@@ -36,7 +37,7 @@ def main() -> None:
         rank, world = state.process_index, state.num_processes
     except ImportError:
         state = None
-    redactor = Redactor.from_pretrained(args.adapter, threads=args.threads)
+    redactor = Redactor.from_pretrained(args.adapter, base_model=args.base_model, threads=args.threads)
     n = mask_jsonl(redactor, args.src, args.dst, field=args.field, scheme=args.scheme, with_spans=args.spans,
                    rank=rank, world_size=world, progress=rank == 0)  # fmt: skip
     if world > 1 and state is not None:

@@ -61,12 +61,13 @@ def test_train_on_own_jsonl_example(trained):
     assert meta["train_config"]["max_steps"] == 2
 
 
-def test_batch_mask_jsonl_example(trained, tmp_path):
+def test_batch_mask_jsonl_example(trained, tiny_base, tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": i, "text": f"Record {i}: call Jane on 555-01{i:02d}"}) + "\n"
                            for i in range(12)))  # fmt: skip
     out = _run([str(EXAMPLES / "batch-mask-jsonl" / "mask_file.py"), "--in", str(src), "--out",
-                str(tmp_path / "out.jsonl"), "--adapter", str(trained), "--spans"], cwd=tmp_path)  # fmt: skip
+                str(tmp_path / "out.jsonl"), "--adapter", str(trained), "--base-model", str(tiny_base), "--spans"],
+               cwd=tmp_path)  # fmt: skip
     assert "masked 12 records" in out.stdout
     lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [r["id"] for r in lines] == list(range(12))

@@ -203,3 +203,30 @@ def test_train_cli_runs_the_loop_and_writes_an_adapter(model_dir, tmp_path, caps
     assert main([*refine, "--init-adapter", str(run / "adapter"), "--steps", "1"]) == 0
     refined = json.loads((tmp_path / "refined" / "adapter" / "piilora.json").read_text())
     assert refined["adapter_config"]["r"] == 4 and refined["init_adapter"]["sha256"]
+
+
+def test_a_huge_record_is_masked_alone_and_never_holds_back_a_batch(model_dir, tmp_path):
+    from piilora import Redactor
+    from piilora.masking_io import mask_jsonl
+
+    redactor = Redactor.from_pretrained(model_dir, dtype="float32")
+    calls = []
+    real = redactor.mask_batch
+
+    def recording(texts, **kwargs):
+        calls.append([len(t) for t in texts])
+        return real(texts, **kwargs)
+
+    redactor.mask_batch = recording
+    src = tmp_path / "in.jsonl"
+    rows = [{"text": f"short {i}, mail u{i}@example.com"} for i in range(5)]
+    rows.insert(2, {"text": "word " * 3000 + "big@example.com"})
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    dst = tmp_path / "out.jsonl"
+    result = mask_jsonl(redactor, src, dst, batch_size=4, alone_chars=5000)
+    assert result.written == 6
+    huge = len(rows[2]["text"])
+    assert [huge] in calls  # alone
+    assert all(len(c) == 1 or huge not in c for c in calls)  # never batched with short ones
+    out = _read(dst)
+    assert len(out) == 6 and "big@example.com" not in out[2]["text"]
