@@ -259,13 +259,13 @@ def mask_jsonl(
                    initial=written_total)  # fmt: skip
     batch: list[_Row] = []
 
-    def commit(upto: _Row | None = None) -> None:
+    def commit(upto: _Row | None = None, *, complete: bool = False) -> None:
         # every line read is handled, or (a stop) every line before ``upto``
         lines = source.lines if upto is None else upto.index
         digest = source.digest.hexdigest() if upto is None else upto.digest_before
         _write_progress(sidecar, {
             "format": _FORMAT, "input": _identity(src), "lines_done": lines, "lines_sha256": digest,
-            "records_written": written_total, "skipped": skipped, "settings": settings, "complete": False,
+            "records_written": written_total, "skipped": skipped, "settings": settings, "complete": complete,
         })  # fmt: skip
 
     with open(part, "a", encoding="utf-8") as out:
@@ -342,8 +342,7 @@ def mask_jsonl(
                 flush()
         flush()
     source.close()
-    final = json.loads(sidecar.read_text(encoding="utf-8"))
-    _write_progress(sidecar, {**final, "complete": True})
+    commit(complete=True)  # every line read is handled
     if bar is not None:
         bar.close()
     return result
