@@ -58,7 +58,7 @@ def token_count(text: str) -> int:
 def rebuild(text: str, answer: str) -> str:
     from piilora.alignment import align_output
     from piilora.data.prompt import bracket_target
-    from piilora.detectors import merge_spans
+    from piilora.safety.merge import merge_spans
 
     spans, _ = align_output(text, answer)
     return bracket_target(text, merge_spans(spans, [], text))  # as the Redactor merges (names joined)

@@ -76,7 +76,7 @@ def main() -> None:
 
     from piilora.data.prompt import END_OF_TURN, parse_answer, prompt_ids
     from piilora.export import export
-    from piilora.model import _default_gguf, load_tokenizer
+    from piilora.model import default_gguf, load_tokenizer
 
     torch.set_num_threads(args.threads)
     tok = load_tokenizer()
@@ -96,7 +96,7 @@ def main() -> None:
         runs = {
             "merged F32 GGUF": (exports["f32"].out / "model-f32.gguf", None),
             "merged F16 GGUF": (exports["f16"].out / "model-f16.gguf", None),
-            "base Q4_K_M GGUF + adapter-lora.gguf": (_default_gguf()[0], exports["f16"].out / "adapter-lora.gguf"),
+            "base Q4_K_M GGUF + adapter-lora.gguf": (default_gguf()[0], exports["f16"].out / "adapter-lora.gguf"),
         }
         for name, (path, lora) in runs.items():
             answers, tps = llama_answers(path, prompts, eot, 24, args.threads, lora)

@@ -65,6 +65,7 @@ import sys
 import time
 from pathlib import Path
 
+from piilora.adapters import ADAPTER_FILES, ADAPTER_META, write_meta
 from piilora.config import AdapterConfig, TrainConfig
 from piilora.data.synth import CorpusConfig, generate_corpus
 
@@ -260,8 +261,8 @@ def main() -> None:
         "adapter_config": ADAPTER.to_dict(),
         "train_config": cfg.to_dict(),
         "seeds": list(NEGATIVE_SEEDS) if args.profile == "negatives" else [cfg.seed],
-        "soup": json.loads((adapter_dir / "piilora.json").read_text()).get("soup"),
-        "init_adapter": json.loads((adapter_dir / "piilora.json").read_text()).get("init_adapter"),
+        "soup": json.loads((adapter_dir / ADAPTER_META).read_text()).get("soup"),
+        "init_adapter": json.loads((adapter_dir / ADAPTER_META).read_text()).get("init_adapter"),
         "init_recipe": init_recipe,
         "hardware": hardware(),
         "versions": versions(),
@@ -273,15 +274,15 @@ def main() -> None:
         if PACKAGE_ADAPTER.exists():
             shutil.rmtree(PACKAGE_ADAPTER)
         PACKAGE_ADAPTER.mkdir(parents=True)
-        for name in ("adapter_model.safetensors", "adapter_config.json", "piilora.json"):
+        for name in (*ADAPTER_FILES, ADAPTER_META):
             shutil.copy2(adapter_dir / name, PACKAGE_ADAPTER / name)
         shutil.copy2(out / "recipe.json", PACKAGE_ADAPTER / "recipe.json")
         from piilora.modelcard import write_model_card
 
-        meta = json.loads((adapter_dir / "piilora.json").read_text())
+        meta = json.loads((adapter_dir / ADAPTER_META).read_text())
         if args.trained_on:
             meta["trained_on"] = args.trained_on
-            (PACKAGE_ADAPTER / "piilora.json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n")
+            write_meta(PACKAGE_ADAPTER, meta)
         write_model_card(PACKAGE_ADAPTER, meta)
         print(f"shipped to {PACKAGE_ADAPTER}")
 

@@ -7,17 +7,12 @@ used. Heavy names below are imported on first access.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from piilora.errors import AdapterError, ConfigError, DataError, PiiloraError, PluginError
 from piilora.hookspecs import hookimpl
 from piilora.types import EntitySample, MaskResult, Replacement, Span, spans_from_records
-
-try:
-    __version__ = version("piilora")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+from piilora.version import __version__
 
 __all__ = [
     "AdapterConfig",

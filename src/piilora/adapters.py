@@ -1,4 +1,15 @@
-"""The adapter directory's metadata (``piilora.json``): reading it safely and choosing the base.
+"""The adapter directory format, in one place: file names, ``piilora.json``, atomic writes,
+the packaged default adapter, and the base-model check.
+
+An adapter directory holds PEFT's standard files (:data:`ADAPTER_WEIGHTS`,
+:data:`ADAPTER_CONFIG`), so any PEFT user can load it, plus piilora's metadata
+(:data:`ADAPTER_META`, written by :func:`write_meta`: sorted keys, 2-space indent) and
+optionally a model card (:data:`MODEL_CARD`). ``piilora.json`` records ``piilora_version``,
+``adapter_config``, ``train_config``, ``prompt_format_version``, ``entity_types``,
+``plugins``, ``base_model``, ``precision``, ``step`` and ``metrics`` (the Trainer), and where
+they apply ``init_adapter`` (the adapter training started from), ``soup``
+(:func:`piilora.soup.average_adapters`), ``merged`` (a merged export) and ``trained_on``.
+Directories are written with :func:`atomic_dir`, so a reader never sees a half-written one.
 
 An adapter directory may come from anywhere (a colleague, a model hub, a ticket attachment),
 so its metadata is data, not instructions: a malformed ``piilora.json`` raises
@@ -10,17 +21,58 @@ make the loader fetch any hub id or read any local path.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Mapping
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from piilora.errors import AdapterError
 
-__all__ = ["ADAPTER_META", "check_base", "choose_base", "read_meta"]
+__all__ = [
+    "ADAPTER_CONFIG",
+    "ADAPTER_FILES",
+    "ADAPTER_META",
+    "ADAPTER_WEIGHTS",
+    "DEFAULT_ADAPTER",
+    "MODEL_CARD",
+    "atomic_dir",
+    "atomic_write",
+    "check_base",
+    "choose_base",
+    "meta_text",
+    "missing_adapter_files",
+    "read_adapter_config",
+    "read_meta",
+    "write_adapter",
+    "write_meta",
+]
 
+#: The adapter shipped inside the package (trained by ``scripts/train_default.py``).
+DEFAULT_ADAPTER = Path(__file__).resolve().parent / "default_adapter"
+#: PEFT's standard file names: the LoRA weights and the LoRA config.
+ADAPTER_WEIGHTS = "adapter_model.safetensors"
+ADAPTER_CONFIG = "adapter_config.json"
+#: The files without which a directory is not a PEFT adapter.
+ADAPTER_FILES: tuple[str, ...] = (ADAPTER_WEIGHTS, ADAPTER_CONFIG)
 #: The piilora metadata file of an adapter (or merged model) directory.
 ADAPTER_META = "piilora.json"
+#: The model card of an adapter (or export) directory.
+MODEL_CARD = "README.md"
+
+
+# -- reading --------------------------------------------------------------------------------
+def missing_adapter_files(directory: Path) -> list[str]:
+    """The standard PEFT files (:data:`ADAPTER_FILES`) that ``directory`` lacks (``[]``: none)."""
+    return [name for name in ADAPTER_FILES if not (directory / name).is_file()]
+
+
+def read_adapter_config(directory: Path) -> dict[str, Any]:
+    """The PEFT LoRA config (``adapter_config.json``) of ``directory``, as a dict."""
+    return dict(json.loads((directory / ADAPTER_CONFIG).read_text()))
 
 
 def read_meta(directory: str | Path) -> dict[str, Any]:
@@ -90,3 +142,56 @@ def choose_base(
             "pass base_model= (or --base-model) naming it, or trust_adapter_base=True if you trust this directory"
         )
     return str(recorded)
+
+
+# -- writing --------------------------------------------------------------------------------
+def meta_text(meta: Mapping[str, Any]) -> str:
+    """``piilora.json``'s text: sorted keys, 2-space indent, one trailing newline."""
+    return json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n"
+
+
+def write_meta(directory: Path, meta: Mapping[str, Any]) -> Path:
+    """Write ``meta`` as ``directory/piilora.json`` (inside an :func:`atomic_dir`, or replacing it)."""
+    path = directory / ADAPTER_META
+    path.write_text(meta_text(meta))
+    return path
+
+
+def write_adapter(model: Any, directory: Path, meta: Mapping[str, Any]) -> None:
+    """Save a PEFT adapter (standard file names) plus ``piilora.json``, atomically."""
+    with atomic_dir(directory) as tmp:
+        model.save_pretrained(str(tmp), safe_serialization=True)
+        write_meta(tmp, meta)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a synced temporary sibling and a rename: a reader sees
+    the old file or the new one, never a part."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_dir(target: Path) -> Iterator[Path]:
+    """Yield a temporary sibling directory; on success it replaces ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}.", dir=target.parent))
+    try:
+        yield tmp
+        old = target.with_name(f".old-{target.name}")
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

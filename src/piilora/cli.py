@@ -236,7 +236,7 @@ def _cmd_plugins(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from piilora import __version__
+    from piilora.version import __version__
 
     parser = argparse.ArgumentParser(prog="piilora", description="Teach a small LM to mask PII with LoRA.")
     parser.add_argument("--version", action="version", version=f"piilora {__version__}")

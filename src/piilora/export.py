@@ -23,7 +23,6 @@ failure never leaves a half-written export behind.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -33,7 +32,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from piilora.adapters import check_base, read_meta
+from piilora.adapters import (
+    ADAPTER_FILES,
+    ADAPTER_META,
+    ADAPTER_WEIGHTS,
+    DEFAULT_ADAPTER,
+    MODEL_CARD,
+    check_base,
+    missing_adapter_files,
+    read_adapter_config,
+    read_meta,
+    write_meta,
+)
 from piilora.data.prompt import END_OF_TURN, INSTRUCTION, START_OF_TURN
 from piilora.errors import AdapterError, ConfigError, PiiloraError
 
@@ -42,7 +52,6 @@ __all__ = ["FORMATS", "GGUF_TYPES", "ExportError", "ExportResult", "chat_templat
 Format = Literal["adapter", "merged", "gguf"]
 FORMATS: tuple[str, ...] = ("adapter", "merged", "gguf")
 GGUF_TYPES: tuple[str, ...] = ("f32", "f16", "q8_0", "q4_k_m")
-_ADAPTER_FILES = ("adapter_model.safetensors", "adapter_config.json")
 log = logging.getLogger(__name__)
 
 
@@ -120,12 +129,10 @@ def export(
 
 # -- sources and targets ------------------------------------------------------------------
 def _adapter_dir(adapter: str | Path | None) -> Path:
-    from piilora.redactor import DEFAULT_ADAPTER
-
     directory = Path(adapter).expanduser() if adapter is not None else DEFAULT_ADAPTER
     if not directory.is_dir():
         raise AdapterError(f"{directory} is not a directory")
-    missing = [name for name in _ADAPTER_FILES if not (directory / name).is_file()]
+    missing = missing_adapter_files(directory)
     if missing:
         raise AdapterError(f"{directory} is not a PEFT adapter dir (missing {', '.join(missing)})")
     return directory
@@ -140,23 +147,19 @@ def _staging_dir(target: Path) -> Path:
         raise ExportError(f"cannot write into {parent}: {exc.strerror or exc}") from exc
 
 
-def _lora_config(source: Path) -> dict[str, Any]:
-    return dict(json.loads((source / "adapter_config.json").read_text()))
-
-
 # -- adapter and merged ---------------------------------------------------------------------
 def _write_card(meta: Mapping[str, Any], tmp: Path, note: str = "") -> None:
     from piilora.modelcard import render_model_card
 
-    (tmp / "README.md").write_text(render_model_card(meta) + (f"\n{note}\n" if note else ""))
+    (tmp / MODEL_CARD).write_text(render_model_card(meta) + (f"\n{note}\n" if note else ""))
 
 
 def _write_adapter(source: Path, meta: dict[str, Any], tmp: Path) -> None:
-    for name in (*_ADAPTER_FILES, "piilora.json"):
+    for name in (*ADAPTER_FILES, ADAPTER_META):
         if (source / name).exists():
             shutil.copy2(source / name, tmp / name)
-    if (source / "README.md").exists():
-        shutil.copy2(source / "README.md", tmp / "README.md")
+    if (source / MODEL_CARD).exists():
+        shutil.copy2(source / MODEL_CARD, tmp / MODEL_CARD)
     else:
         _write_card(meta, tmp)
 
@@ -174,21 +177,21 @@ def _write_merged(source: Path, meta: dict[str, Any], base_model: str | Path | N
     model.save_pretrained(str(tmp), safe_serialization=True)
     tokenizer.chat_template = chat_template()
     tokenizer.save_pretrained(str(tmp))
-    (tmp / "piilora.json").write_text(json.dumps({**meta, "merged": True}, indent=2, sort_keys=True) + "\n")
+    write_meta(tmp, {**meta, "merged": True})
     _write_card(meta, tmp, "This directory holds the adapter merged into its base (a plain Gemma 3 model).")
 
 
 # -- GGUF -----------------------------------------------------------------------------------
 def _base_gguf(base_model: str | Path | None, meta: Mapping[str, Any]) -> Path:
     """The GGUF whose ``tokenizer.*`` fields (and, for ``--lora``, weights) are the base's."""
-    from piilora.model import DEFAULT_BASE, _default_gguf
+    from piilora.model import DEFAULT_BASE, default_gguf
 
     base = base_model if base_model is not None else (meta.get("base_model") or {}).get("name")
     if base is not None and Path(str(base)).suffix == ".gguf":
         return Path(str(base)).expanduser()
     if base not in (None, DEFAULT_BASE) and not Path(str(base)).is_dir():
         raise ExportError(f"GGUF export needs the base as a GGUF file; {base!r} is not one")
-    return _default_gguf()[0]
+    return default_gguf()[0]
 
 
 def _gguf_arch_fields(writer: Any, config: Any) -> None:
@@ -292,7 +295,7 @@ def _write_gguf(source: Path, meta: dict[str, Any], base_model: str | Path | Non
         _quantize_q4_k_m(path, tmp / "model-q4_k_m.gguf")
         path.unlink()
         path = tmp / "model-q4_k_m.gguf"
-    lora = _lora_config(source)
+    lora = read_adapter_config(source)
     blocker = lora_gguf_blocker(lora)
     if blocker is None:
         _write_lora_gguf(source, lora, tmp / "adapter-lora.gguf")
@@ -328,7 +331,7 @@ def _write_lora_gguf(source: Path, cfg: Mapping[str, Any], path: Path) -> None:
     from safetensors.numpy import load_file
 
     alpha = float(cfg["lora_alpha"]) * (math.sqrt(float(cfg["r"])) if cfg.get("use_rslora") else 1.0)
-    weights = load_file(str(source / "adapter_model.safetensors"))
+    weights = load_file(str(source / ADAPTER_WEIGHTS))
     layers = 1 + max(int(k.split(".layers.")[1].split(".")[0]) for k in weights if ".layers." in k)
     names = gguf.get_tensor_name_map(gguf.MODEL_ARCH.GEMMA3, layers)
     writer = gguf.GGUFWriter(str(path), gguf.MODEL_ARCH_NAMES[gguf.MODEL_ARCH.GEMMA3])

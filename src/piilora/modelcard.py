@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from piilora.adapters import MODEL_CARD
+
 __all__ = ["render_model_card", "write_model_card"]
 
 
@@ -101,6 +103,6 @@ Checkpoint kept: step {meta.get("step", "?")}.{where}
 
 
 def write_model_card(directory: str | Path, meta: Mapping[str, Any], **kwargs: Any) -> Path:
-    path = Path(directory) / "README.md"
+    path = Path(directory) / MODEL_CARD
     path.write_text(render_model_card(meta, **kwargs))
     return path

@@ -4,7 +4,7 @@ The model proposes, the input decides: the model's answer is aligned back to the
 input to find which stretches it replaced, and the masked text is then rebuilt
 from the ORIGINAL characters plus placeholders. Whatever the model generates
 (rewrites, dropped words, injected text), non-PII characters come out unchanged.
-Deterministic detectors (:mod:`piilora.detectors`) add what the model missed.
+The safety net (:mod:`piilora.safety`) adds what the model missed and tidies what it found.
 
 One ``Redactor`` may be shared by many threads: model calls are serialised by a
 lock and everything else is per call.
@@ -22,22 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from piilora.adapters import choose_base, read_meta
+from piilora.adapters import DEFAULT_ADAPTER, choose_base, read_meta
 from piilora.alignment import PLACEHOLDER_RE, align_output
-from piilora.detectors import detect_rules, merge_spans, propagate_values, rule_types
 from piilora.errors import AdapterError, ConfigError
-from piilora.fields import field_map, type_table_cells
-from piilora.placeholders.base import restore as _restore
-from piilora.shapes import (
-    Shape,
-    account_cues,
-    digests,
-    known_types,
-    payees,
-    shapes_of,
-    system_accounts,
-    tidy_edges,
-)
+from piilora.placeholders.base import restore as restore_mapping
+from piilora.safety import SafetyNet, SafetyOptions
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -49,8 +38,6 @@ __all__ = ["DEFAULT_ADAPTER", "Redactor", "load_masker", "resolve_dtype"]
 
 log = logging.getLogger(__name__)
 
-#: The adapter shipped inside the package (trained by ``scripts/train_default.py``).
-DEFAULT_ADAPTER = Path(__file__).resolve().parent / "default_adapter"
 OnUnaligned = Literal["fuzzy", "fallback", "raise"]
 #: Flags a MaskResult may carry.
 FLAG_UNALIGNED = "unaligned"  # the model rewrote the text; spans came from a fuzzy alignment
@@ -96,21 +83,21 @@ class Redactor:
     forward; ``"generate"`` uses plain batched ``model.generate`` (left-padded).
     ``prompt_lookup``: input tokens proposed per verification forward (0 disables).
     ``check_shapes``: tidy model spans to their value (quotes, cue words such as ``passport=``
-    or ``login``, a URL's final full stop, a name's title; :func:`piilora.shapes.tidy_edges`),
-    map types the model invented to known ones (:func:`piilora.shapes.known_types`), type a
+    or ``login``, a URL's final full stop, a name's title; :func:`piilora.safety.tidy.tidy_edges`),
+    map types the model invented to known ones (:func:`piilora.safety.tidy.known_types`), type a
     ``[PHONE_NUMBER]`` after an account cue as ``[BANK_ACCOUNT]``
-    (:func:`piilora.shapes.account_cues`), drop digests and record ids the text names as
-    such (``sha256=...``, ``trace_id=...``; :func:`piilora.shapes.digests`), mask a payee's
-    name in parentheses after a masked account or phone number (:func:`piilora.shapes.payees`), and
+    (:func:`piilora.safety.tidy.account_cues`), drop digests and record ids the text names as
+    such (``sha256=...``, ``trace_id=...``; :func:`piilora.safety.tidy.digests`), mask a payee's
+    name in parentheses after a masked account or phone number (:func:`piilora.safety.tidy.payees`), and
     re-type or drop model spans whose value cannot be of their type (an ``[IP_ADDRESS]`` over
-    a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.shapes`; shapes
+    a timestamp, a ``[PERSON]`` over ``Trail Runner 3``; see :mod:`piilora.safety.shapes`; shapes
     come from the entity generators, plugins' included); model and rule spans alike are dropped
     over an account of a machine or a chat (``root``, ``ssh deploy@host``, ``@channel``;
-    :func:`piilora.shapes.system_accounts`).
+    :func:`piilora.safety.tidy.system_accounts`).
     ``propagate``: mask every other whole-word occurrence of a value masked once (4+
     characters) in the same text, with the same type.
     ``type_fields``: in CSV-like tables, cut spans at cell borders, type cells by their
-    column's name and mask uncovered cells of PII columns (:mod:`piilora.fields`; column
+    column's name and mask uncovered cells of PII columns (:mod:`piilora.safety.fields`; column
     names come from the entity generators' ``field_names``, plugins' included).
     ``min_score``: model spans scoring below it are not masked (a rule may still find them).
     A model span's ``score`` is the probability the model gave to opening its placeholder
@@ -157,7 +144,12 @@ class Redactor:
             raise ConfigError("pass the tokenizer together with a model object")
         self.model = model
         self.tokenizer = tokenizer
-        self.rules = rule_types(rules)
+        self.plugin_manager = plugin_manager
+        self.meta = dict(meta or {})
+        self._gens: dict[str, EntityGenerator] | None = None
+        #: the safety net of this Redactor's entity types (built-ins and plugins)
+        self.safety = SafetyNet(self._generators().values(), self._labels())
+        self.rules = self.safety.rule_types(rules)
         self.on_unaligned = on_unaligned
         self.max_input_tokens = max_input_tokens
         self.overlap_tokens = overlap_tokens
@@ -170,7 +162,6 @@ class Redactor:
         from piilora.decoding import DecodeStats
 
         self.stats = DecodeStats()
-        self.plugin_manager = plugin_manager
         self.check_shapes = check_shapes
         self.propagate = propagate
         self.min_score = min_score
@@ -178,10 +169,6 @@ class Redactor:
             raise ConfigError(f"window_budget must be positive or None, got {window_budget!r}")
         self.window_budget = window_budget
         self.type_fields = type_fields
-        self._shapes: dict[str, Shape] | None = None
-        self._fields: dict[str, str] | None = None
-        self._gens: dict[str, EntityGenerator] | None = None
-        self.meta = dict(meta or {})
         self._lock = threading.Lock()
 
     # -- loading --------------------------------------------------------------------------
@@ -237,7 +224,7 @@ class Redactor:
     @staticmethod
     def restore(masked_text: str, mapping: Mapping[str, str]) -> str:
         """Undo a reversible scheme (``numbered``, ``hash``, ``fake``) with its mapping."""
-        return _restore(masked_text, mapping)
+        return restore_mapping(masked_text, mapping)
 
     # -- internals ------------------------------------------------------------------------
     def _detect_many(self, texts: Sequence[str]) -> list[tuple[list[Span], set[str]]]:
@@ -270,25 +257,13 @@ class Redactor:
             per_text[w.text_index].extend(
                 Span(s.start + w.start, s.end + w.start, s.entity_type, s.score, s.source) for s in spans
             )
+        options = SafetyOptions(
+            rules=self.rules, check_shapes=self.check_shapes, type_fields=self.type_fields, propagate=self.propagate
+        )
         out = []
-        labels = self._labels()
         for text, spans, fl in zip(texts, per_text, flags):
             spans = [s for s in spans if s.score >= self.min_score]
-            rule_spans = detect_rules(text, self.rules) if self.rules else []
-            shapes = None
-            if self.check_shapes:
-                spans = digests(text, tidy_edges(text, known_types(text, spans, labels)))
-                if "BANK_ACCOUNT" in labels:
-                    spans = account_cues(text, spans)
-                shapes = self._entity_shapes()
-            merged = merge_spans(spans, rule_spans, text, shapes)  # unites the windows' model spans first
-            if self.check_shapes:
-                merged = system_accounts(text, merged)
-                if "PERSON" in labels:
-                    merged = payees(text, merged)
-            if self.type_fields:
-                merged = type_table_cells(text, merged, self._field_types(), self._entity_shapes())
-            merged = propagate_values(text, merged) if self.propagate else merged
+            merged = self.safety.apply(text, spans, options)  # unites the windows' model spans first
             out.append((trim_invisible(text, merged), fl))
         return out
 
@@ -328,16 +303,6 @@ class Redactor:
             self._gens = entity_generators(self.plugin_manager)
         return self._gens
 
-    def _entity_shapes(self) -> dict[str, Shape]:
-        if self._shapes is None:
-            self._shapes = shapes_of(self._generators().values())
-        return self._shapes
-
-    def _field_types(self) -> dict[str, str]:
-        if self._fields is None:
-            self._fields = field_map(self._generators().values())
-        return self._fields
-
     def _labels(self) -> list[str]:
         return list(self.meta.get("entity_types") or sorted(self._generators()))
 
@@ -351,7 +316,20 @@ class Redactor:
     def _new_copy_decoder(self) -> Any:
         from piilora.decoding import CopyDecoder
 
-        return CopyDecoder(self.model, self.tokenizer, labels=self._labels(), lookahead=self.prompt_lookup)
+        cues = {t: g.cues for t, g in self._generators().items() if g.cues}
+        return CopyDecoder(
+            self.model,
+            self.tokenizer,
+            labels=self._labels(),
+            lookahead=self.prompt_lookup,
+            cues=cues,
+            verified=self.safety.verified,
+        )
+
+    def _hints(self, text: str) -> list[tuple[int, int, str]]:
+        """Rule matches of every type: the copy decoder's guesses of labels and value ends (they
+        steer speculation only, so they apply whether or not ``rules`` merges rule spans)."""
+        return [(s.start, s.end, s.entity_type) for s in self.safety.detect_rules(text)]
 
     def _budget(self, prompt_tokens: int) -> int:
         """The most forwards one window may take (0: unbounded); see ``window_budget``."""
@@ -380,7 +358,7 @@ class Redactor:
                         [window_texts[i] for i in group],
                         max_new_tokens=[limits[i] for i in group],
                         stats=self.stats,
-                        hints=[_hints(window_texts[i]) for i in group],
+                        hints=[self._hints(window_texts[i]) for i in group],
                         scores=scores,
                         max_forwards=[self._budget(len(prompts[i])) for i in group],
                         abandoned=abandoned,
@@ -448,12 +426,6 @@ def _with_scores(spans: list[Span], answer: str) -> list[Span]:
         out.append(Span(span.start, span.end, span.entity_type, scores[at], span.source))
         at += 1
     return out
-
-
-def _hints(text: str) -> list[tuple[int, int, str]]:
-    """Rule matches of every type: the copy decoder's guesses of labels and value ends (they
-    steer speculation only, so they apply whether or not ``rules`` merges rule spans)."""
-    return [(s.start, s.end, s.entity_type) for s in detect_rules(text)]
 
 
 def load_masker(

@@ -32,28 +32,33 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from piilora.adapters import (
+    ADAPTER_CONFIG,
+    ADAPTER_META,
+    ADAPTER_WEIGHTS,
+    atomic_dir,
+    missing_adapter_files,
+    read_adapter_config,
+    write_meta,
+)
 from piilora.errors import AdapterError, ConfigError
-from piilora.training import ADAPTER_META, _atomic_dir
 
 __all__ = ["average_adapters"]
-
-_WEIGHTS = "adapter_model.safetensors"
-_CONFIG = "adapter_config.json"
 
 
 def _load(directory: Path) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     from safetensors.torch import load_file
 
-    for name in (_WEIGHTS, _CONFIG):
-        if not (directory / name).is_file():
-            raise AdapterError(f"{directory} is not a PEFT adapter: {name} is missing")
-    config = json.loads((directory / _CONFIG).read_text())
+    missing = missing_adapter_files(directory)
+    if missing:
+        raise AdapterError(f"{directory} is not a PEFT adapter: {missing[0]} is missing")
+    config = read_adapter_config(directory)
     if config.get("peft_type") != "LORA":
         raise AdapterError(f"{directory}: only LoRA adapters can be averaged, not {config.get('peft_type')}")
     if config.get("use_dora") or config.get("rank_pattern") or config.get("alpha_pattern"):
         raise AdapterError(f"{directory}: DoRA adapters and per-module ranks or alphas cannot be averaged")
     meta = json.loads((directory / ADAPTER_META).read_text()) if (directory / ADAPTER_META).is_file() else {}
-    return load_file(str(directory / _WEIGHTS)), config, meta
+    return load_file(str(directory / ADAPTER_WEIGHTS)), config, meta
 
 
 def _scale(config: dict[str, Any]) -> float:
@@ -127,7 +132,7 @@ def average_adapters(
         merged[key_b] = (b / out_scale).to(state0[key_b].dtype).contiguous()
     alpha = out_scale * keep
     config = {**config0, "r": keep, "lora_alpha": int(alpha) if alpha.is_integer() else alpha, "use_rslora": False}
-    digests = [hashlib.sha256((d / _WEIGHTS).read_bytes()).hexdigest() for d in dirs]
+    digests = [hashlib.sha256((d / ADAPTER_WEIGHTS).read_bytes()).hexdigest() for d in dirs]
     meta = dict(meta0)
     meta["metrics"] = {}  # the first member's training metrics do not describe the average: measure it
     if isinstance(meta.get("adapter_config"), dict):
@@ -141,8 +146,8 @@ def average_adapters(
         "rank": keep,
         "max_relative_error": round(worst, 6),
     }
-    with _atomic_dir(target) as tmp:  # an empty ``out`` is replaced, never a partly written one left
-        save_file(merged, str(tmp / _WEIGHTS))
-        (tmp / _CONFIG).write_text(json.dumps(config, indent=2) + "\n")
-        (tmp / ADAPTER_META).write_text(json.dumps(meta, indent=2, sort_keys=True, default=str) + "\n")
+    with atomic_dir(target) as tmp:  # an empty ``out`` is replaced, never a partly written one left
+        save_file(merged, str(tmp / ADAPTER_WEIGHTS))
+        (tmp / ADAPTER_CONFIG).write_text(json.dumps(config, indent=2) + "\n")
+        write_meta(tmp, meta)
     return target

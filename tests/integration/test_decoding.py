@@ -6,6 +6,7 @@ from transformers import Gemma3ForCausalLM
 
 from piilora.data.prompt import END_OF_TURN, prompt_ids
 from piilora.decoding import CopyDecoder, DecodeStats, allowed_token_ids
+from piilora.decoding.hints import BUILTIN_CUES
 from piilora.model import tiny_gemma3_config
 
 pytestmark = pytest.mark.integration
@@ -110,16 +111,15 @@ def test_batched_decoding_equals_plain_greedy_per_text(gemma_tokenizer, window):
             ref = model.generate(torch.tensor([p]), max_new_tokens=n, do_sample=False, eos_token_id=eot)
         refs.append(ref[0, len(p) :].tolist())
 
-    class Proposing(CopyDecoder):
-        """Always proposes a few input tokens (a random model rarely copies), so every step
-        has rejected proposals that must be left as holes in the cache."""
-
-        def _propose(self, s):
-            start = (len(s.out) * 3) % max(1, len(s.source))
-            return [*s.source[start : start + 3], s.out[-1]]
+    def propose(s):
+        """Always a few input tokens (a random model rarely copies), so every step has
+        rejected proposals that must be left as holes in the cache."""
+        start = (len(s.out) * 3) % max(1, len(s.source))
+        return [*s.source[start : start + 3], s.out[-1]]
 
     stats = DecodeStats()
-    decoder = Proposing(model, gemma_tokenizer, labels=["PERSON"], restrict=False)
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], restrict=False)
+    decoder.proposer.propose = propose
     assert decoder.answer_batch(prompts, texts, max_new_tokens=limits, stats=stats) == refs
     assert stats.proposed > 0 and stats.accepted < stats.proposed
     assert [decoder.answer(p, t, max_new_tokens=n) for p, t, n in zip(prompts, texts, limits)] == refs
@@ -142,17 +142,17 @@ def test_prefix_cache_gives_the_same_answers(model, gemma_tokenizer):
 
 
 def test_open_placeholder_proposes_the_rest_of_a_label(model, gemma_tokenizer):
-    from piilora.decoding import _Seq
+    from piilora.decoding.proposals import TextState
 
     decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "DATE_OF_BIRTH", "EMAIL_ADDRESS"])
     text = "born on 1 May 1990 [note]"
     source = gemma_tokenizer(text, add_special_tokens=False)["input_ids"]
 
     def proposal(generated: str, copied: bool) -> str:
-        s = _Seq(0, source, 100, None, None, 12)
+        s = TextState(0, source, limit=100, head=None, k=12)
         s.out = gemma_tokenizer(generated, add_special_tokens=False)["input_ids"]
         s.copied = [copied] * len(s.out)
-        return gemma_tokenizer.decode(decoder._label_proposal(s))
+        return gemma_tokenizer.decode(decoder.proposer.label_proposal(s))
 
     assert proposal("born on [DATE_", copied=False) == "OF_BIRTH]"
     assert proposal("born on [", copied=False) == "PERSON]"  # the commonest type first
@@ -175,23 +175,28 @@ MASKED = [
 
 
 @pytest.mark.parametrize(("text", "masked"), MASKED)
-def test_placeholder_speculation_keeps_the_answer_and_saves_forwards(model, gemma_tokenizer, text, masked):
+def test_placeholder_speculation_keeps_the_answer_and_saves_forwards(
+    model, gemma_tokenizer, plugin_manager, text, masked
+):
     """Labels, value ends and rule hints only steer proposals: the answer is the model's greedy
     answer with good hints, wrong hints or none, and good guesses take fewer forwards."""
-    from piilora.redactor import _hints
+    from piilora.plugins import entity_generators
+    from piilora.safety import SafetyNet
+
+    safety = SafetyNet(entity_generators(plugin_manager).values())
 
     eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
     p = prompt_ids(gemma_tokenizer, text)
     targets = [*gemma_tokenizer(masked, add_special_tokens=False)["input_ids"], eot]
     oracle = _oracle(model, p, targets)
     labels = ["PERSON", "EMAIL_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "PHONE_NUMBER"]
-    good = _hints(text)
+    good = [(span.start, span.end, span.entity_type) for span in safety.detect_rules(text)]
     assert good  # the rules see the e-mail / card / IBAN
     wrong = [(0, 3, "CREDIT_CARD"), (len(text) // 2, len(text) // 2 + 4, "EMAIL_ADDRESS")]
     forwards = {}
     for name, hints in (("good", [good]), ("wrong", [wrong]), ("none", None)):
         stats = DecodeStats()
-        decoder = CopyDecoder(oracle, gemma_tokenizer, labels=labels)
+        decoder = CopyDecoder(oracle, gemma_tokenizer, labels=labels, cues=BUILTIN_CUES, verified=safety.verified)
         out = decoder.answer_batch([p], [text], max_new_tokens=len(targets) + 5, stats=stats, hints=hints)[0]
         assert out == targets, name
         forwards[name] = stats.forwards
@@ -215,11 +220,29 @@ def test_guessed_value_ends_and_labels():
     assert value("1 May", "DATE_OF_BIRTH") == "1 May 1990"
     assert value("Jane", "PERSON") == "Jane Doe"
     assert value("https", "URL") == "https://x.io/a"
-    assert guess_label(text, text.index("+33"), labels) == "PHONE_NUMBER"
-    assert guess_label(text, text.index("1 May"), labels) == "DATE_OF_BIRTH"
-    assert guess_label(text, text.index("https"), labels) == "URL"
-    assert guess_label(text, text.index("Dr."), labels) == "PERSON"
+    assert guess_label(text, text.index("+33"), labels, BUILTIN_CUES) == "PHONE_NUMBER"
+    assert guess_label(text, text.index("1 May"), labels, BUILTIN_CUES) == "DATE_OF_BIRTH"
+    assert guess_label(text, text.index("https"), labels, BUILTIN_CUES) == "URL"
+    assert guess_label(text, text.index("Dr."), labels, BUILTIN_CUES) == "PERSON"
     assert guess_value_end(text, len(text), "PERSON") == -1
+
+
+def test_cue_words_name_the_label_longer_cue_first():
+    """``cues`` come from the caller (each entity type's record): of two cues found at one
+    place the longer wins, then the label that comes first in ``cues``; no cues, no guess."""
+    from piilora.decoding import guess_label
+
+    def label(cue_text, cues, labels=("PASSWORD", "PASSPORT", "BANK_ACCOUNT", "USERNAME")):
+        return guess_label(cue_text + "X1234567", len(cue_text), list(labels), cues)  # a value with digits
+
+    assert label("passport: ", BUILTIN_CUES) == "PASSPORT"
+    assert label("pass: ", BUILTIN_CUES) == "PASSWORD"
+    assert label("passport: ", {"PASSWORD": ("pass",), "PASSPORT": ("passport",)}) == "PASSPORT"
+    assert label("account name: ", BUILTIN_CUES) == "USERNAME"  # over BANK_ACCOUNT's "account"
+    assert label("acct: ", {"BANK_ACCOUNT": ("acct",), "USERNAME": ("acct",)}) == "BANK_ACCOUNT"
+    assert label("acct: ", {"USERNAME": ("acct",), "BANK_ACCOUNT": ("acct",)}) == "USERNAME"
+    assert label("passport: ", {}) is None
+    assert label("passport: ", BUILTIN_CUES, labels=["PASSWORD"]) == "PASSWORD"  # only the given labels
 
 
 def test_cue_words_announce_values():

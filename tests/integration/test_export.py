@@ -195,9 +195,9 @@ def test_bad_sources_and_targets_fail_clearly_and_leave_nothing_behind(tiny_adap
 
 
 def _default_base_gguf():
-    from piilora.model import _default_gguf
+    from piilora.model import default_gguf
 
-    return _default_gguf()[0]
+    return default_gguf()[0]
 
 
 def test_an_averaged_adapter_loads_like_any_other(tiny_adapter, tmp_path):

@@ -16,8 +16,8 @@ from piilora import ConfigError, DataError
 from piilora.config import AdapterConfig, TrainConfig
 from piilora.data.batching import collate, encode_rows
 from piilora.errors import TrainingError
-from piilora.loss import SFTLoss
 from piilora.model import tiny_gemma3_config
+from piilora.training.loss import SFTLoss
 
 pytestmark = pytest.mark.integration
 
@@ -109,6 +109,21 @@ def test_gradient_accumulation_matches_one_big_batch(tmp_path, gemma_tokenizer):
     _trainer(tmp_path / "b", gemma_tokenizer, micro_batch_size=1).fit()
     a, b = _losses(tmp_path / "a" / "run"), _losses(tmp_path / "b" / "run")
     assert a == pytest.approx(b, rel=1e-4)
+
+
+def test_trainer_state_round_trips_through_the_checkpoint_record():
+    from piilora.training.checkpoint import TrainerState
+
+    state = TrainerState(step=4)
+    assert state.track_eval(2.0, min_delta=0.0) and (state.best_step, state.evals_since_best) == (4, 0)
+    state.step = 5
+    assert not state.track_eval(1.95, min_delta=0.1) and state.evals_since_best == 1
+    assert state.patience_ran_out(1) and not state.patience_ran_out(0)
+    record = json.loads(json.dumps({"step": state.step, "best": state.best_record()}))
+    assert record["best"] == {"eval/loss": 2.0, "step": 4, "evals_since_best": 1}  # the format of old checkpoints
+    assert TrainerState.from_record(record) == state
+    fresh = json.loads(json.dumps({"step": 0, "best": TrainerState().best_record()}))  # inf -> Infinity -> inf
+    assert TrainerState.from_record(fresh) == TrainerState()
 
 
 def test_checkpoints_are_pruned_to_keep_last(tmp_path, gemma_tokenizer):

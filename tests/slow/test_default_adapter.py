@@ -64,3 +64,33 @@ def test_copy_decoder_equals_plain_greedy_on_held_out_texts():
     assert batched == [copy.mask(t).text for t in items]
     assert batched == [r.text for r in plain.mask_batch(items)]
     assert batched == [plain.mask(t).text for t in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Badge E1234567 was used to enter building B at 07:58.", "E1234567"),
+        ("Please update the record for employee EMP-004217 before Friday.", "EMP-004217"),
+        ("The laptop was handed over; staff number HR/2019/0042 signed for it.", "HR/2019/0042"),
+    ],
+)
+def test_a_plugin_types_rule_masks_what_the_default_model_misses(redactor, text, value):
+    """The example plugin registered through the public hook only: the shipped adapter was never
+    trained on EMPLOYEE_ID and leaves the value readable; the plugin's own rule masks it."""
+    import sys
+    from pathlib import Path
+
+    from piilora import Redactor, create_plugin_manager
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples" / "plugin-employee-id" / "src"))
+    try:
+        import piilora_employee_id
+    finally:
+        sys.path.pop(0)
+    pm = create_plugin_manager(autoload=False, plugins=[piilora_employee_id])
+    shared = {"meta": redactor.meta, "plugin_manager": pm}
+    model_only = Redactor(redactor.model, redactor.tokenizer, rules={"EMPLOYEE_ID": False}, **shared)
+    assert value in model_only.mask(text).text
+    result = Redactor(redactor.model, redactor.tokenizer, **shared).mask(text)
+    assert value not in result.text
+    assert [(s.entity_type, text[s.start : s.end], s.source) for s in result.spans] == [("EMPLOYEE_ID", value, "rule")]

@@ -7,7 +7,16 @@ import json
 
 import pytest
 
-from piilora.adapters import choose_base, read_meta
+from piilora.adapters import (
+    ADAPTER_CONFIG,
+    ADAPTER_WEIGHTS,
+    atomic_dir,
+    choose_base,
+    meta_text,
+    missing_adapter_files,
+    read_meta,
+    write_meta,
+)
 from piilora.errors import AdapterError
 from piilora.model import DEFAULT_BASE
 
@@ -68,3 +77,37 @@ def test_load_masker_refuses_an_untrusted_base_before_loading_anything(tmp_path)
     (tmp_path / "piilora.json").write_text("{broken")
     with pytest.raises(AdapterError, match=r"piilora\.json"):
         load_masker(tmp_path)
+
+
+def test_piilora_json_is_sorted_indented_and_ends_with_a_newline(tmp_path):
+    path = write_meta(tmp_path, {"step": 3, "adapter_config": {"r": 4, "alpha": 8}})
+    assert path.read_text() == meta_text({"adapter_config": {"alpha": 8, "r": 4}, "step": 3})
+    assert path.read_text() == '{\n  "adapter_config": {\n    "alpha": 8,\n    "r": 4\n  },\n  "step": 3\n}\n'
+    assert read_meta(tmp_path)["step"] == 3
+
+
+def test_missing_adapter_files_names_the_standard_peft_files(tmp_path):
+    assert missing_adapter_files(tmp_path) == ["adapter_model.safetensors", "adapter_config.json"]
+    (tmp_path / ADAPTER_WEIGHTS).write_bytes(b"")
+    (tmp_path / ADAPTER_CONFIG).write_text("{}")
+    assert missing_adapter_files(tmp_path) == []
+
+
+def test_atomic_dir_replaces_the_target_only_when_the_block_succeeds(tmp_path):
+    target = tmp_path / "out"
+    with atomic_dir(target) as tmp:
+        (tmp / "a.txt").write_text("first")
+    assert (target / "a.txt").read_text() == "first"
+
+    def interrupted_write() -> None:
+        with atomic_dir(target) as tmp:
+            (tmp / "a.txt").write_text("half")
+            raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        interrupted_write()
+    assert (target / "a.txt").read_text() == "first"
+    with atomic_dir(target) as tmp:
+        (tmp / "b.txt").write_text("second")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary or old folder left
+    assert sorted(p.name for p in target.iterdir()) == ["b.txt"]

@@ -5,8 +5,23 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from piilora import ConfigError
-from piilora.detectors import detect_rules, merge_spans, rule_types
+from piilora.safety import SafetyNet
+from piilora.safety.merge import merge_spans as _merge_spans
 from piilora.types import Span
+
+NET = SafetyNet.from_plugins()
+BUILTIN_SHAPES = NET.shapes
+
+
+def detect_rules(text, types=None):
+    return NET.detect_rules(text, types)
+
+
+def merge_spans(model, rules, text=None, shapes=None):
+    return _merge_spans(model, rules, text, shapes, verified=NET.verified)
+
+
+rule_types = NET.rule_types
 
 
 def _found(text, **kw):
@@ -146,8 +161,6 @@ def test_rule_switches():
 
 
 def test_ssn_rule_does_not_relabel_a_model_span_of_the_same_extent():
-    from piilora.detectors import detect_rules, merge_spans
-    from piilora.types import Span
 
     text = "Employee number 123-45-6789 on file."
     rules = detect_rules(text, ("US_SSN",))
@@ -241,3 +254,4 @@ def test_ibans_are_found_in_any_case_and_still_checked():
 def test_card_groups_of_three_or_more_digits_are_still_cards():
     for card in ("4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005", "4111111111111111"):
         assert _found(f"card {card} ok", types=("CREDIT_CARD",)) == [("CREDIT_CARD", card)]
+

@@ -24,7 +24,7 @@ from stdnum.nl import bsn
 from stdnum.us import ssn
 
 from piilora import plugins
-from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator
+from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, RuleDetector
 from piilora.entities.builtin import BUILTIN_ENTITY_TYPES
 
 N = 300  # samples per (type, locale)
@@ -111,6 +111,82 @@ def test_every_locale_yields_values_for_every_type(generators, samples):
                 assert isinstance(value, str), (name, locale)
                 assert value, (name, locale)
                 assert value == value.strip(), (name, locale, value)
+
+
+# --------------------------------------------------------------------------- records
+
+#: The types with a rule detector, and whether its matches are verified (checksum or syntax).
+RULE_VERIFIED = {
+    "EMAIL_ADDRESS": True,
+    "IP_ADDRESS": True,
+    "CREDIT_CARD": True,
+    "IBAN_CODE": True,
+    "SECRET": True,
+    "US_SSN": False,
+    "PHONE_NUMBER": False,
+    "DATE_OF_BIRTH": False,
+    "PASSPORT": False,
+    "US_DRIVER_LICENSE": False,
+}
+#: The SECRET values the rule claims: a vendor prefix or a JWT/private-key structure.
+SECRET_PREFIXES = (
+    "AKIA", "ASIA", "gh", "github_pat_", "xox", "sk_", "rk_", "whsec_", "sk-", "AIza", "SG.", "glpat-",
+    "hf_", "npm_", "eyJ", "-----BEGIN",
+)  # fmt: skip
+
+
+def test_every_record_carries_its_cues_shape_field_names_and_rule(generators):
+    for name in BUILTIN_ENTITY_TYPES:
+        gen = generators[name]
+        assert callable(gen.shape), name
+        assert gen.field_names, name
+        assert len(set(gen.field_names)) == len(gen.field_names), name
+        if name == "URL":  # a URL announces itself (``https://``, ``www.``): no cue word
+            assert gen.cues == ()
+        else:
+            assert gen.cues, name
+            assert len(set(gen.cues)) == len(gen.cues), name
+        if name in RULE_VERIFIED:
+            assert isinstance(gen.rule, RuleDetector), name
+            assert gen.rule.verified is RULE_VERIFIED[name], name
+        else:
+            assert gen.rule is None, name
+
+
+def _in_contexts(gen: EntityGenerator, values: list[str]) -> list[tuple[str, bool]]:
+    """Each value in one of ``gen``'s contexts (in turn), and whether its rule finds its exact extent."""
+    assert gen.rule is not None
+    out = []
+    for i, value in enumerate(values):
+        context = gen.contexts[i % len(gen.contexts)]
+        start = context.index("{value}")
+        text = context.format(value=value)
+        out.append((text, (start, start + len(value)) in set(gen.rule.find(text))))
+    return out
+
+
+@pytest.mark.parametrize("name", [t for t, verified in RULE_VERIFIED.items() if verified])
+def test_verified_rules_find_generated_values_in_their_contexts(generators, samples, name):
+    values = [v for locale in DEFAULT_LOCALES for v in samples[name, locale][:30]]
+    if name == "SECRET":
+        values = [v for v in values if v.startswith(SECRET_PREFIXES)]
+    assert len(values) >= 60
+    missed = [text for text, found in _in_contexts(generators[name], values) if not found]
+    assert not missed, missed[:3]
+
+
+@pytest.mark.parametrize("name", [t for t, verified in RULE_VERIFIED.items() if not verified])
+def test_unverified_rules_find_most_generated_values_in_their_contexts(generators, samples, name):
+    # a pattern or a cue word: a context without a cue (``dl_number="..."``) may hide a value
+    values = [v for locale in DEFAULT_LOCALES for v in samples[name, locale][:30]]
+    found = [ok for _, ok in _in_contexts(generators[name], values)]
+    assert sum(found) >= 0.5 * len(found), (name, sum(found), len(found))
+
+
+def test_the_safety_net_does_not_import_the_builtins():
+    code = "import sys, piilora.safety.rules, piilora.safety.shapes; print('piilora.entities.builtin' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 # --------------------------------------------------------------------------- determinism

@@ -1,4 +1,4 @@
-"""Field typing: CSV-like tables typed by their header (piilora.fields)."""
+"""Field typing: CSV-like tables typed by their header (piilora.safety.fields)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piilora.entities.builtin import builtin_entity_generators
-from piilora.fields import field_map, field_type, table_cells, type_table_cells
-from piilora.shapes import BUILTIN_SHAPES
+from piilora.safety import SafetyNet
+from piilora.safety.fields import field_map, field_type, table_cells, type_table_cells
 from piilora.types import Span
 
 FIELDS = field_map(builtin_entity_generators())
+NET = SafetyNet.from_plugins()
+BUILTIN_SHAPES = NET.shapes
 
 
 def _typed(text, *spans):
@@ -79,7 +81,7 @@ def test_a_column_retypes_the_models_span_and_masks_cells_it_missed():
 def test_a_verified_rule_match_keeps_its_type_and_shapes_guard_added_cells():
     text = "name,phone,account_no\nJane Roe,n/a,DE44500105175407324931\nBo Li,12,123"
     rule = Span(text.index("DE44"), text.index("DE44") + 22, "IBAN_CODE", source="rule")
-    found = type_table_cells(text, [rule], FIELDS, BUILTIN_SHAPES)
+    found = type_table_cells(text, [rule], FIELDS, BUILTIN_SHAPES, verified=NET.verified)
     assert [(s.entity_type, text[s.start : s.end]) for s in found] == [
         ("PERSON", "Jane Roe"),
         ("IBAN_CODE", "DE44500105175407324931"),

@@ -5,6 +5,7 @@ import types
 import pytest
 
 from piilora import EntityGenerator, PlaceholderScheme, PluginError, hookimpl
+from piilora.entities import RuleDetector
 from piilora.plugins import (
     DISABLE_AUTOLOAD_ENV,
     create_plugin_manager,
@@ -46,6 +47,27 @@ def _plugin(name: str, *, entities=(), schemes=()):
 def test_builtins_register_through_the_hooks(plugin_manager):
     assert set(entity_generators(plugin_manager)) == BUILTIN_TYPES
     assert set(placeholder_schemes(plugin_manager)) == BUILTIN_SCHEMES
+
+
+def test_records_keep_their_cues_and_rules_through_the_hook(plugin_manager):
+    builtins = entity_generators(plugin_manager)
+    assert builtins["EMAIL_ADDRESS"].rule is not None and builtins["EMAIL_ADDRESS"].rule.verified
+    assert "passport" in builtins["PASSPORT"].cues
+    rule = RuleDetector.cued(r"E-\d{6}", cues=("badge",))
+    badge = EntityGenerator(
+        "BADGE_ID", lambda f, r, loc: "E-123456", contexts=("badge {value}",), cues=("badge",), rule=rule
+    )
+    mod = types.ModuleType("badges")
+
+    @hookimpl
+    def piilora_register_entity_generators(register):
+        register(badge)
+
+    mod.piilora_register_entity_generators = piilora_register_entity_generators
+    got = entity_generators(create_plugin_manager(autoload=False, plugins=[mod]))["BADGE_ID"]
+    assert got.cues == ("badge",)
+    assert got.rule is rule
+    assert list(got.rule.find("badge # E-123456")) == [(8, 16)]
 
 
 def test_a_plugin_adds_a_type_without_touching_global_state():

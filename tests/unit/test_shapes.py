@@ -8,31 +8,45 @@ from faker import Faker
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from piilora.detectors import detect_rules, merge_spans
 from piilora.entities.base import DEFAULT_LOCALES
 from piilora.entities.builtin import builtin_entity_generators
 from piilora.months import MONTHS
-from piilora.shapes import (
-    _AMOUNT_RE,
-    _COMPANY_END_RE,
-    _JOB_HEADS,
+from piilora.safety import SafetyNet
+from piilora.safety.merge import merge_spans as _merge_spans
+from piilora.safety.shapes import (
     _NOT_NAME_START,
-    _ONE_WORD_TYPES,
     _PLACE_RE,
     _TRACKING_RE,
     _UNIT_WORDS,
     _WEEKDAY_WORDS,
-    BUILTIN_SHAPES,
+    JOB_HEADS,
     _countries,
+    placeholder,
+)
+from piilora.safety.shapes import AMOUNT_RE as _AMOUNT_RE
+from piilora.safety.tidy import (
+    _COMPANY_END_RE,
+    _ONE_WORD_TYPES,
     account_cues,
     check_shapes,
     digests,
     payees,
-    placeholder,
     system_accounts,
     tidy_edges,
 )
 from piilora.types import Span
+
+NET = SafetyNet.from_plugins()
+BUILTIN_SHAPES = NET.shapes
+_JOB_HEADS = JOB_HEADS
+
+
+def detect_rules(text, types=None):
+    return NET.detect_rules(text, types)
+
+
+def merge_spans(model, rules, text=None, shapes=None):
+    return _merge_spans(model, rules, text, shapes, verified=NET.verified)
 
 
 @pytest.mark.parametrize("locale", DEFAULT_LOCALES)
@@ -383,9 +397,9 @@ _TODAY = datetime.date(2026, 11, 30)
 
 
 def _dates(text):
-    from piilora.detectors import _birth_dates
+    from piilora.safety.rules import find_birth_dates
 
-    return [text[a:b] for a, b in _birth_dates(text, _TODAY)]
+    return [text[a:b] for a, b in find_birth_dates(text, _TODAY)]
 
 
 @pytest.mark.parametrize(
@@ -504,7 +518,7 @@ def test_digests_and_record_ids_named_as_such_are_no_credentials(text, value, ke
 
 
 def test_invented_types_are_mapped_to_a_known_one_or_dropped_when_they_cannot_identify():
-    from piilora.shapes import known_types
+    from piilora.safety.tidy import known_types
 
     text = "IBAN DE44 5001, PO number: SO53305130, order 477-3090586-7325318"
     spans = [Span(5, 14, "IBAN", source="model"), Span(27, 37, "PO_NUMBER", source="model"),

@@ -8,10 +8,12 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
+from importlib.resources import files
 
 import pytest
 from faker import Faker
 
+from piilora.data.template_bank.fillers import WORDS
 from piilora.data.templates import (
     FILLERS,
     GENRES,
@@ -20,7 +22,9 @@ from piilora.data.templates import (
     SLOT_RE,
     TEMPLATES,
     Template,
+    parse_genre,
     pii_slots,
+    read_genre,
     slots,
     templates_by_genre,
 )
@@ -132,6 +136,37 @@ def test_template_is_frozen():
     t = TEMPLATES[0]
     with pytest.raises(AttributeError):
         t.text = "x"  # type: ignore[misc]
+
+
+def test_bank_files_are_the_genres():
+    bank = files("piilora.data.template_bank")
+    assert sorted(f.name[: -len(".txt")] for f in bank.iterdir() if f.name.endswith(".txt")) == sorted(GENRES)
+    assert not any(f.name.endswith(".py") and f.name not in ("__init__.py", "fillers.py") for f in bank.iterdir())
+
+
+def test_bank_files_round_trip():
+    # A bank file holds nothing the parser drops: no blank lines around templates, no preamble.
+    for genre in GENRES:
+        raw = read_genre(genre)
+        rebuilt = "".join(f"%% {t.id}\n{t.text}\n" for t in BY_GENRE[genre])
+        assert raw == rebuilt, f"{genre}.txt: stray blank lines or text the parser drops"
+
+
+def test_parse_genre():
+    raw = "\n%% sms/001\nHi {{PERSON}}\n\n%%  sms/002 \n\n\tline one\nline two\n\n"
+    assert parse_genre("sms", raw) == [
+        Template("sms/001", "sms", "Hi {{PERSON}}"),
+        Template("sms/002", "sms", "\tline one\nline two"),
+    ]
+    assert parse_genre("sms", "") == []
+    with pytest.raises(ValueError, match="before the first"):
+        parse_genre("sms", "preamble\n%% sms/001\nx\n")
+    with pytest.raises(ValueError, match="bad or missing id"):
+        parse_genre("sms", "%% chat/001\nx\n")
+    with pytest.raises(ValueError, match="bad or missing id"):
+        parse_genre("sms", "%% sms/1\nx\n")
+    with pytest.raises(ValueError, match="empty text"):
+        parse_genre("sms", "%% sms/001\n\n%% sms/002\nx\n")
 
 
 def test_lengths_short_enough():
@@ -336,6 +371,17 @@ def test_filler_deterministic_nonempty(name, fakers):
         values.add(a)
     if name not in {"CURRENCY", "HTTP_METHOD"}:
         assert len(values) > 3, f"{name}: no variety"
+
+
+def test_filler_words_are_clean():
+    assert WORDS
+    for name, values in WORDS.items():
+        assert values, name
+        assert len(values) == len(set(values)), f"{name}: duplicates"
+        assert all(isinstance(v, str) and v == v.strip() and "\n" not in v for v in values), name
+    assert len(WORDS["months"]) == len(WORDS["months_de"]) == len(WORDS["months_fr"]) == 12
+    assert len(WORDS["months_es"]) == 12
+    assert len(WORDS["weekdays"]) == 7
 
 
 def test_fillers_do_not_touch_global_random(fakers):

@@ -107,7 +107,9 @@ def _phrase_key(phrase: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _pinned() -> dict[str, Any]:
     """The frozen assignment of the built-in bank (``template_bank/splits.json``)."""
-    return json.loads(Path(__file__).with_name("template_bank").joinpath("splits.json").read_text("utf-8"))
+    from importlib.resources import files
+
+    return json.loads(files("piilora.data.template_bank").joinpath("splits.json").read_text("utf-8"))
 
 
 def _threshold_split(key: str, ratios: Sequence[float]) -> str:
@@ -509,7 +511,7 @@ def _save(corpus: datasets.DatasetDict, out: Path, cfg: CorpusConfig) -> None:
     import shutil
     import tempfile
 
-    from piilora import __version__
+    from piilora.version import __version__
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

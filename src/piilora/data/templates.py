@@ -16,9 +16,11 @@ stay literal):
     a short phrase with a PII value of a random type, taken from the entity
     generators' ``contexts`` (so plugin types reach every genre).
 
-The bank lives in :mod:`piilora.data.template_bank`, one module per genre. Ids
-(``"email/017"``) are written in the bank itself: they are stable, never
-renumbered or reused; new templates are appended with the next free number.
+The bank lives in :mod:`piilora.data.template_bank`, one text file per genre
+(``email.txt``; the format is described there), read with :mod:`importlib.resources`
+in the order of :data:`GENRES`. Ids (``"email/017"``) are written in the bank
+itself: they are stable, never renumbered or reused; new templates are appended
+with the next free number.
 
 Literal template text holds no PII-looking values at all (no names, e-mail
 addresses, phone numbers, IPs, card or account numbers): every such value comes
@@ -37,29 +39,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from types import ModuleType
+from importlib.resources import files
 
-from piilora.data.template_bank import (
-    bank_statement,
-    chat,
-    clinical_note,
-    code_config,
-    crm_note,
-    csv_record,
-    email,
-    form,
-    git_commit_review,
-    hr_record,
-    invoice_billing,
-    json_record,
-    legal_note,
-    meeting_notes,
-    server_log,
-    sms,
-    social_post,
-    support_ticket,
-    travel_booking,
-)
 from piilora.data.template_bank.fillers import FILLERS, NUMERIC_FILLERS, FillerFn
 from piilora.entities.builtin import BUILTIN_ENTITY_TYPES
 
@@ -72,7 +53,9 @@ __all__ = [
     "TEMPLATES",
     "FillerFn",
     "Template",
+    "parse_genre",
     "pii_slots",
+    "read_genre",
     "slots",
     "templates_by_genre",
 ]
@@ -110,9 +93,42 @@ def pii_slots(template_text: str) -> list[str]:
     return [s for s in slots(template_text) if not s.startswith("?")]
 
 
-def _parse(module: ModuleType) -> list[Template]:
-    genre: str = module.GENRE
-    raw: str = module.RAW
+#: The genres, in a fixed order (the order of :data:`TEMPLATES`); each is the file
+#: ``template_bank/<genre>.txt``.
+GENRES: tuple[str, ...] = (
+    "email",  # letters, notifications, threads, signatures
+    "chat",  # Slack/Teams/WhatsApp style messages and short threads
+    "support_ticket",  # helpdesk tickets, bug reports, security tickets
+    "server_log",  # access logs, app logs, auth logs, stack traces
+    "json_record",  # API payloads, exports, events (JSON or JSON Lines)
+    "csv_record",  # a header line plus 1-4 rows
+    "form",  # filled-in web/paper forms, key: value blocks
+    "clinical_note",  # SOAP notes, discharge summaries, referrals, orders
+    "legal_note",  # case notes, contract clauses, court filings, notices
+    "code_config",  # .env files, YAML, INI, Python/JS, SQL, curl, compose
+    "sms",  # short texts, notifications, OTP messages
+    "hr_record",  # personnel files, onboarding, payroll, reviews
+    "invoice_billing",  # invoices, receipts, payment instructions, dunning
+    "crm_note",  # sales/account notes, call logs, lead records
+    "meeting_notes",  # minutes, action items, agendas (often markdown)
+    "social_post",  # tweets, forum posts, reviews, profile bios, comments
+    "bank_statement",  # statements, transaction lines, transfer confirmations
+    "travel_booking",  # flight/hotel/train/car bookings, boarding passes, check-in
+    "git_commit_review",  # commit messages, diffs, PR descriptions, review comments
+)
+
+
+def read_genre(genre: str) -> str:
+    """The raw text of the bank file of ``genre`` (``template_bank/<genre>.txt``)."""
+    return files("piilora.data.template_bank").joinpath(f"{genre}.txt").read_text("utf-8")
+
+
+def parse_genre(genre: str, raw: str) -> list[Template]:
+    """The templates of ``raw``, the text of the bank file of ``genre``.
+
+    Raises :class:`ValueError` on text before the first ``%%`` line, an id that is
+    malformed or of another genre, or an empty template.
+    """
     parts = _ID_LINE_RE.split(raw)
     # parts = [preamble, id1, body1, id2, body2, ...]
     if parts[0].strip():
@@ -128,33 +144,8 @@ def _parse(module: ModuleType) -> list[Template]:
     return out
 
 
-_MODULES: tuple[ModuleType, ...] = (
-    email,
-    chat,
-    support_ticket,
-    server_log,
-    json_record,
-    csv_record,
-    form,
-    clinical_note,
-    legal_note,
-    code_config,
-    sms,
-    hr_record,
-    invoice_billing,
-    crm_note,
-    meeting_notes,
-    social_post,
-    bank_statement,
-    travel_booking,
-    git_commit_review,
-)
-
-#: The genres, in a fixed order.
-GENRES: tuple[str, ...] = tuple(m.GENRE for m in _MODULES)
-
 #: Every template of every genre, in bank order.
-TEMPLATES: tuple[Template, ...] = tuple(t for m in _MODULES for t in _parse(m))
+TEMPLATES: tuple[Template, ...] = tuple(t for g in GENRES for t in parse_genre(g, read_genre(g)))
 
 
 def templates_by_genre() -> dict[str, list[Template]]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from piilora.types import ENTITY_TYPE_RE
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "SampleFn", "stable_faker"]
+__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "RuleDetector", "SampleFn", "stable_faker"]
 
 #: Locales the built-in corpus draws from, in a fixed order (reproducibility).
 DEFAULT_LOCALES: tuple[str, ...] = (
@@ -50,6 +51,56 @@ SampleFn = Callable[["Faker", random.Random, str], str]
 
 
 @dataclass(frozen=True)
+class RuleDetector:
+    """Finds values of one entity type in a text, for the safety net (:mod:`piilora.safety`).
+
+    ``find(text)`` yields ``(start, end)`` pairs. ``verified=True`` says a match is certain (a
+    checksum or a syntax decides it: a card number passing Luhn, an e-mail address): it is kept
+    with its exact extent and cuts any model span over it. An unverified match (a pattern, a
+    value after a cue word) only adds what the model missed and widens a model span over part
+    of it. ``priority`` decides between two rules of the same kind (verified or not) that match
+    the very same characters: the higher wins (the built-in US SSN rule, a range check, has 1
+    and wins over the phone-number pattern's 0); on a tie, the type registered first.
+    :meth:`cued` builds the common kind: a value of a form shortly after a cue word.
+    """
+
+    find: Callable[[str], Iterable[tuple[int, int]]]
+    verified: bool = False
+    priority: int = 0
+
+    @classmethod
+    def cued(
+        cls,
+        value: str,
+        cues: Sequence[str] = (),
+        *,
+        cue_pattern: str | None = None,
+        gap: int = 25,
+        verified: bool = False,
+        priority: int = 0,
+    ) -> RuleDetector:
+        """A detector of values matching the regex ``value`` (a whole word) at most ``gap``
+        characters of punctuation and short lower-case words after one of ``cues`` (words,
+        any case: ``("employee id", "badge")``) or a match of the regex ``cue_pattern``::
+
+            RuleDetector.cued(r"E-\\d{6}", cues=("employee id", "badge"))
+        """
+        from piilora.safety.rules import cued_finder
+
+        if cue_pattern is None:
+            if not cues:
+                raise PluginError("RuleDetector.cued needs cues or a cue_pattern")
+            words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+            cue_pattern = rf"(?<!\w)(?:{words})"
+        try:
+            re.compile(value)
+            re.compile(cue_pattern)
+        except re.error as exc:
+            raise PluginError(f"RuleDetector.cued: invalid regex ({exc})") from None
+        return cls(cued_finder(value, cue_pattern, gap), verified=verified, priority=priority)
+
+
+@dataclass(frozen=True)
 class EntityGenerator:
     """Describes one PII entity type: how its values look and where they appear.
 
@@ -59,10 +110,14 @@ class EntityGenerator:
     ``locales`` restricts the locales the type is drawn for (empty = all).
     ``shape`` (optional) is a loose test every value of the type passes (``value ->
     bool``); the Redactor re-types or drops a model span whose value fails it
-    (:mod:`piilora.shapes`). Keep it loose: a value it rejects may be left unmasked.
+    (:mod:`piilora.safety.shapes`). Keep it loose: a value it rejects may be left unmasked.
     ``field_names`` (optional) are column names that hold values of the type
     (``employee_id``); in a CSV-like table the Redactor types such a column's cells by
-    it (:mod:`piilora.fields`). Matching ignores case, and spaces or dashes count as ``_``.
+    it (:mod:`piilora.safety.fields`). Matching ignores case, and spaces or dashes count as ``_``.
+    ``cues`` (optional) are lower-case words that announce a value of the type just before it
+    (``"badge"``, ``"employee id"``); the copy decoder uses them to guess a placeholder's type.
+    ``rule`` (optional) is a :class:`RuleDetector`: the safety net masks what it finds even where
+    the model missed it (switch it off per call with ``Redactor(rules={TYPE: False})``).
     """
 
     entity_type: str
@@ -72,6 +127,8 @@ class EntityGenerator:
     locales: tuple[str, ...] = field(default=())
     shape: Callable[[str], bool] | None = None
     field_names: tuple[str, ...] = field(default=())
+    cues: tuple[str, ...] = field(default=())
+    rule: RuleDetector | None = None
 
     def __post_init__(self) -> None:
         if not ENTITY_TYPE_RE.match(self.entity_type):
@@ -84,6 +141,11 @@ class EntityGenerator:
                     f"entity generator {self.entity_type}: every context needs exactly one "
                     f"'{{value}}' slot (got {ctx.count('{value}')})"
                 )
+
+        if any(not c or c != c.lower() for c in self.cues):
+            raise PluginError(f"entity generator {self.entity_type}: cues must be non-empty lower-case words")
+        if self.rule is not None and not isinstance(self.rule, RuleDetector):
+            raise PluginError(f"entity generator {self.entity_type}: rule must be a piilora RuleDetector")
 
     def supports(self, locale: str) -> bool:
         return not self.locales or locale in self.locales

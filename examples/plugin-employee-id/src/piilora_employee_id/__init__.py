@@ -8,6 +8,7 @@ from collections.abc import Callable
 from faker import Faker
 
 from piilora import EntityGenerator, hookimpl
+from piilora.entities import RuleDetector
 
 __all__ = ["EMPLOYEE_ID", "piilora_register_entity_generators", "sample_employee_id"]
 
@@ -47,6 +48,24 @@ EMPLOYEE_ID = EntityGenerator(
     shape=lambda value: sum(c.isdigit() for c in value) >= 3,
     # table columns that hold staff numbers: the Redactor types their cells as EMPLOYEE_ID
     field_names=("employee_id", "employee_number", "staff_id", "emp_id"),
+    # words that announce a staff number: the copy decoder guesses the placeholder's type from them
+    cues=("employee id", "employee number", "employee", "staff number", "staff id", "badge", "personalnummer"),
+    # the safety net's rule: a staff number's form shortly after one of those words is masked even
+    # where the model missed it (unverified: it adds spans, it never overrides the model's type)
+    rule=RuleDetector.cued(
+        r"(?:EMP|E|HR|ID|STAFF|PERS)-?\d{6,7}|(?:EMP|E|HR|ID|STAFF|PERS)/\d{4}/\d{4}|[A-Z]{2}\d{5}|\d{3}-\d{4}-[A-Z]",
+        cues=(
+            "employee id",
+            "employee number",
+            "employee no",
+            "employee",
+            "staff number",
+            "staff id",
+            "emp_id",
+            "badge",
+            "personalnummer",
+        ),
+    ),
 )
 
 

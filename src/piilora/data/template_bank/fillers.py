@@ -9,87 +9,56 @@ company names, product names, request ids, clinical codes, case numbers...
 
 :data:`NUMERIC_FILLERS` return plain digits only, so JSON templates may use them
 unquoted (``"port": {{?PORT}}``).
+
+The word lists (brands, products, countries, departments...) are data:
+``filler_words.json`` beside this module, loaded once at import into :data:`WORDS`;
+a filler that only draws from one list is a ``_pick(name)`` entry of :data:`FILLERS`.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import string
 import uuid
 from collections.abc import Callable
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["FILLERS", "NUMERIC_FILLERS", "FillerFn"]
+__all__ = ["FILLERS", "NUMERIC_FILLERS", "WORDS", "FillerFn"]
 
 FillerFn = Callable[["Faker", random.Random], str]
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS_DE = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
-_MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-_MONTHS_ES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_UPPER_DIGITS = string.ascii_uppercase + string.digits
-_COLORS = ("BLK", "WHT", "GRY", "RED", "BLU")
-_LOG_DIRS = ("nginx", "app", "postgresql", "syslog")
-_PY_FILES = ("main", "views", "models", "utils", "handlers")
-_POST_CODES = ("DE", "FR", "ES", "IT", "NL", "GB")
-_FREQUENCIES = ("once daily", "twice daily", "bid", "tid", "qd", "at night", "every 8 h", "PRN")
+
+def _load_words() -> dict[str, tuple[str, ...]]:
+    text = files("piilora.data.template_bank").joinpath("filler_words.json").read_text("utf-8")
+    words: dict[str, tuple[str, ...]] = {}
+    for name, values in json.loads(text).items():
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise ValueError(f"filler_words.json: {name!r} is not a non-empty list of strings")
+        words[name] = tuple(values)
+    return words
+
+
+#: The word lists of ``filler_words.json``, ``name -> values`` (the order matters: fillers
+#: pick by index with the seeded ``rng``).
+WORDS: dict[str, tuple[str, ...]] = _load_words()
+
 _STRENGTHS = (5, 10, 20, 40, 50, 100, 250, 500, 850, 1000)
+_UPPER_DIGITS = string.ascii_uppercase + string.digits
+
+
+def _pick(name: str) -> FillerFn:
+    """A filler that draws one value of the word list ``WORDS[name]``."""
+    values = WORDS[name]
+
+    def pick(faker: Faker, rng: random.Random) -> str:
+        return rng.choice(values)
+
+    return pick
 
 
 def _code(rng: random.Random, n: int, alphabet: str = _UPPER_DIGITS) -> str:
@@ -166,7 +135,7 @@ def version(faker: Faker, rng: random.Random) -> str:
 def timestamp(faker: Faker, rng: random.Random) -> str:
     y, mo, d = _ymd(rng)
     h, mi, s, ms = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999)
-    mon = _MONTHS[mo - 1][:3]
+    mon = WORDS["months"][mo - 1][:3]
     return rng.choice(
         (
             f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z",
@@ -184,20 +153,20 @@ def timestamp(faker: Faker, rng: random.Random) -> str:
 
 def date(faker: Faker, rng: random.Random) -> str:
     y, mo, d = _ymd(rng)
-    wd = _WEEKDAYS[rng.randrange(7)]
+    wd = WORDS["weekdays"][rng.randrange(7)]
     return rng.choice(
         (
             f"{y}-{mo:02d}-{d:02d}",
             f"{d:02d}.{mo:02d}.{y}",
             f"{mo:02d}/{d:02d}/{y}",
             f"{d:02d}/{mo:02d}/{y}",
-            f"{_MONTHS[mo - 1]} {d}, {y}",
-            f"{d} {_MONTHS[mo - 1][:3]} {y}",
-            f"{wd[:3]} {d} {_MONTHS[mo - 1][:3]}",
-            f"{wd}, {_MONTHS[mo - 1]} {d}",
-            f"{d}. {_MONTHS_DE[mo - 1]} {y}",
-            f"{d} {_MONTHS_FR[mo - 1]} {y}",
-            f"{d} de {_MONTHS_ES[mo - 1]} de {y}",
+            f"{WORDS['months'][mo - 1]} {d}, {y}",
+            f"{d} {WORDS['months'][mo - 1][:3]} {y}",
+            f"{wd[:3]} {d} {WORDS['months'][mo - 1][:3]}",
+            f"{wd}, {WORDS['months'][mo - 1]} {d}",
+            f"{d}. {WORDS['months_de'][mo - 1]} {y}",
+            f"{d} {WORDS['months_fr'][mo - 1]} {y}",
+            f"{d} de {WORDS['months_es'][mo - 1]} de {y}",
             f"{d}/{mo}",
         )
     )
@@ -265,83 +234,6 @@ def percent(faker: Faker, rng: random.Random) -> str:
     return rng.choice((f"{x}%", f"{x} %", f"{x}%"))
 
 
-_BRANDS = (
-    "Microsoft",
-    "Deutsche Bahn",
-    "Amazon",
-    "Google",
-    "Apple",
-    "Siemens",
-    "SAP",
-    "Zalando",
-    "IKEA",
-    "Lufthansa",
-    "Air France",
-    "Renault",
-    "Telefónica",
-    "Vodafone",
-    "Deutsche Telekom",
-    "Orange",
-    "Philips",
-    "ING",
-    "BNP Paribas",
-    "Santander",
-    "UniCredit",
-    "Enel",
-    "Allianz",
-    "Bosch",
-    "Adobe",
-    "Salesforce",
-    "Atlassian",
-    "Stripe",
-    "Shopify",
-    "DHL",
-    "UPS",
-    "FedEx",
-    "Booking.com",
-    "Airbnb",
-    "Spotify",
-    "Netflix",
-    "Zoom",
-    "Slack",
-    "GitHub",
-    "Cloudflare",
-    "Oracle",
-    "IBM",
-    "Nestlé",
-    "Carrefour",
-    "Mercadona",
-    "Heineken",
-    "Ryanair",
-    "KLM",
-    "Iberia",
-    "ITA Airways",
-)
-
-
-_NAME_PARTS = (
-    "Nord",
-    "Blue",
-    "Silver",
-    "Green",
-    "Alpen",
-    "Stone",
-    "Bright",
-    "Iron",
-    "Sun",
-    "Oak",
-    "Lumen",
-    "Vertex",
-    "Nova",
-    "Terra",
-    "Delta",
-    "Atlas",
-)
-_NAME_ENDS = ("wind", "peak", "field", "gate", "bridge", "line", "works", "point", "wave", "stack", "leaf", "tec")
-_SECTORS = ("Logistics", "Analytics", "Solutions", "Systems", "Foods", "Energy", "Labs", "Software", "Consulting")
-_LEGAL = ("GmbH", "AG", "Ltd", "Inc.", "LLC", "S.A.", "S.r.l.", "B.V.", "SAS", "plc", "")
-
-
 def company(faker: Faker, rng: random.Random) -> str:
     """A public brand (50%), an invented non-name company (35%) or Faker's (15%).
 
@@ -350,62 +242,12 @@ def company(faker: Faker, rng: random.Random) -> str:
     """
     roll = rng.random()
     if roll < 0.5:
-        return rng.choice(_BRANDS)
+        return rng.choice(WORDS["brands"])
     if roll < 0.85:
-        name = f"{rng.choice(_NAME_PARTS)}{rng.choice(_NAME_ENDS)} {rng.choice(_SECTORS)} {rng.choice(_LEGAL)}"
-        return name.strip()
+        part, end = rng.choice(WORDS["name_parts"]), rng.choice(WORDS["name_ends"])
+        sector, legal = rng.choice(WORDS["sectors"]), rng.choice(WORDS["legal"])
+        return f"{part}{end} {sector} {legal}".strip()
     return str(faker.company())
-
-
-_PRODUCTS = (
-    "Wireless Mouse M185",
-    "USB-C Hub 7-in-1",
-    "Noise Cancelling Headphones",
-    "Pro Plan (annual)",
-    "Business Plan",
-    "Standing Desk Frame",
-    '27" 4K Monitor',
-    "Mechanical Keyboard TKL",
-    "Espresso Machine Classic",
-    "Running Shoes Trail 3",
-    "Organic Green Tea 100g",
-    "Office 365 Business Standard",
-    "Cloud Storage 2 TB",
-    "Premium Support Add-on",
-    'Laptop Sleeve 14"',
-    "Smart Thermostat v2",
-    "LED Desk Lamp",
-    "Ergonomic Chair",
-    "Yoga Mat",
-    "Phone Case (Clear)",
-    "HDMI Cable 2m",
-    "Coffee Beans Dark Roast 1kg",
-    "Gift Card",
-    "Extended Warranty 24 months",
-    "Team Seats x10",
-    "SSD 1TB NVMe",
-    "Backpack 25L",
-    "Water Bottle 750 ml",
-    "Bluetooth Speaker Mini",
-    "Webcam 1080p",
-)
-
-
-_PRODUCT_BRANDS = (
-    "Nordic", "Aero", "Trail", "Urban", "Polar", "Vertex", "Nimbus", "Apex", "Kinetic", "Orbit",
-    "Cobalt", "Alpine", "Pixel", "Cirrus", "Quantum", "Summit", "Breeze", "Titan", "Hydro", "Echo",
-)  # fmt: skip
-_PRODUCT_ADJECTIVES = (
-    "Wireless", "Ergonomic", "Compact", "Waterproof", "Organic", "Stainless", "Portable", "Foldable",
-    "Smart", "Ultralight", "Heavy-Duty", "Bamboo", "Wool", "Ceramic", "Cordless", "Insulated", "Merino",
-)  # fmt: skip
-_PRODUCT_NOUNS = (
-    "Earbuds", "Blanket", "Kettle", "Backpack", "Running Shoes", "Desk Lamp", "Power Bank", "Cutting Board",
-    "Water Bottle", "Router", "Webcam", "Office Chair", "Hiking Boots", "Frying Pan", "Notebook", "Tent",
-    "Drill", "Monitor Arm", "Keyboard", "Air Purifier", "Runner", "Jacket", "Speaker", "Travel Mug",
-)  # fmt: skip
-_PRODUCT_TIERS = ("Pro", "Max", "Lite", "Plus", "Mini", "Ultra", "SE", "GTX", "Air", "Sport")
-_PRODUCT_COLOURS = ("Black", "Graphite", "Sand", "Olive", "Navy", "White", "Red")
 
 
 def _product_code(rng: random.Random, noun: str) -> str:
@@ -424,7 +266,7 @@ def _product_code(rng: random.Random, noun: str) -> str:
             f"{rng.choice('XSMZ')}{rng.randint(1, 9)}",
             f"v{rng.randint(2, 5)}",
             f"{rng.choice((2, 3, 4, 6))}-pack",
-            rng.choice(_PRODUCT_COLOURS),
+            rng.choice(WORDS["product_colours"]),
         )
     )
 
@@ -436,15 +278,15 @@ def product(faker: Faker, rng: random.Random) -> str:
     codes or sizes; none of the word lists holds a person's name.
     """
     if rng.random() < 0.4:
-        return rng.choice(_PRODUCTS)
-    brand, adj, noun = rng.choice(_PRODUCT_BRANDS), rng.choice(_PRODUCT_ADJECTIVES), rng.choice(_PRODUCT_NOUNS)
+        return rng.choice(WORDS["products"])
+    brand, adj, noun = (rng.choice(WORDS[k]) for k in ("product_brands", "product_adjectives", "product_nouns"))
     style = rng.randrange(5)
     if style == 0:
         name = f"{brand} {adj} {noun}"
     elif style == 1:
-        name = f"{brand} {rng.randint(2, 9)} {rng.choice(_PRODUCT_TIERS)} {adj} {noun}"
+        name = f"{brand} {rng.randint(2, 9)} {rng.choice(WORDS['product_tiers'])} {adj} {noun}"
     elif style == 2:
-        name = f"{brand} {noun} {rng.choice(_PRODUCT_TIERS)} {_product_code(rng, noun)}"
+        name = f"{brand} {noun} {rng.choice(WORDS['product_tiers'])} {_product_code(rng, noun)}"
     elif style == 3:
         name = f"{adj} {noun} {_product_code(rng, noun)}"
     else:
@@ -456,7 +298,7 @@ def sku(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
         (
             f"SKU-{_digits(rng, 5)}-{_code(rng, 2, string.ascii_uppercase)}",
-            f"{_code(rng, 2, string.ascii_uppercase)}-{rng.randint(100, 999)}-{rng.choice(_COLORS)}",
+            f"{_code(rng, 2, string.ascii_uppercase)}-{rng.randint(100, 999)}-{rng.choice(WORDS['colors'])}",
             f"B0{_code(rng, 8)}",
             f"{_code(rng, 3, string.ascii_uppercase)}{rng.randint(1000, 99999)}",
             f"ART-{rng.randint(10000, 999999)}",
@@ -468,36 +310,8 @@ def city(faker: Faker, rng: random.Random) -> str:
     return str(faker.city())
 
 
-_COUNTRIES = (
-    "Germany",
-    "France",
-    "Spain",
-    "Italy",
-    "Netherlands",
-    "United Kingdom",
-    "United States",
-    "Ireland",
-    "Belgium",
-    "Austria",
-    "Switzerland",
-    "Portugal",
-    "Poland",
-    "Sweden",
-    "Canada",
-    "Deutschland",
-    "España",
-    "Italia",
-    "Nederland",
-    "DE",
-    "FR",
-    "US",
-    "GB",
-    "NL",
-)
-
-
 def country(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_COUNTRIES) if rng.random() < 0.6 else str(faker.country())
+    return rng.choice(WORDS["countries"]) if rng.random() < 0.6 else str(faker.country())
 
 
 def http_status(faker: Faker, rng: random.Random) -> str:
@@ -510,27 +324,8 @@ def http_method(faker: Faker, rng: random.Random) -> str:
     return rng.choice(("GET", "GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"))
 
 
-_RESOURCES = (
-    "orders",
-    "invoices",
-    "users",
-    "sessions",
-    "payments",
-    "products",
-    "cart",
-    "search",
-    "reports",
-    "webhooks",
-    "health",
-    "metrics",
-    "tickets",
-    "accounts",
-    "exports",
-)
-
-
 def path(faker: Faker, rng: random.Random) -> str:
-    res = rng.choice(_RESOURCES)
+    res = rng.choice(WORDS["resources"])
     return rng.choice(
         (
             f"/api/v{rng.randint(1, 3)}/{res}",
@@ -538,9 +333,9 @@ def path(faker: Faker, rng: random.Random) -> str:
             f"/{res}",
             f"/{res}/{rng.randint(1, 9999)}/items",
             f"/static/js/app.{_code(rng, 8, '0123456789abcdef')}.js",
-            f"/var/log/{rng.choice(_LOG_DIRS)}/{rng.choice(('access', 'error', 'app'))}.log",
+            f"/var/log/{rng.choice(WORDS['log_dirs'])}/{rng.choice(('access', 'error', 'app'))}.log",
             f"/etc/{rng.choice(('nginx/nginx.conf', 'ssl/certs', 'hosts', 'app/config.yaml'))}",
-            f"src/{rng.choice(('app', 'core', 'billing', 'auth'))}/{rng.choice(_PY_FILES)}.py",
+            f"src/{rng.choice(('app', 'core', 'billing', 'auth'))}/{rng.choice(WORDS['py_files'])}.py",
             f"/opt/{rng.choice(('app', 'service', 'backend'))}/releases/{rng.randint(1, 300)}",
             "/healthz",
             f"/v1/{res}?page={rng.randint(1, 50)}&limit={rng.choice((10, 20, 50, 100))}",
@@ -549,33 +344,9 @@ def path(faker: Faker, rng: random.Random) -> str:
     )
 
 
-_HOSTNAMES = (
-    "api.stripe.com",
-    "s3.eu-central-1.amazonaws.com",
-    "registry.npmjs.org",
-    "pypi.org",
-    "github.com",
-    "api.github.com",
-    "login.microsoftonline.com",
-    "hooks.slack.com",
-    "api.openai.com",
-    "storage.googleapis.com",
-    "cdn.jsdelivr.net",
-    "graph.facebook.com",
-    "api.twilio.com",
-    "smtp.sendgrid.net",
-    "sentry.io",
-    "hub.docker.com",
-    "api.paypal.com",
-    "fonts.googleapis.com",
-    "status.atlassian.com",
-    "sqs.us-east-1.amazonaws.com",
-)
-
-
 def hostname(faker: Faker, rng: random.Random) -> str:
     if rng.random() < 0.6:
-        return rng.choice(_HOSTNAMES)
+        return rng.choice(WORDS["hostnames"])
     role = rng.choice(("web", "api", "db", "worker", "cache", "lb", "queue", "auth", "search"))
     env = rng.choice(("prod", "staging", "dev", "qa"))
     return rng.choice(
@@ -625,64 +396,12 @@ def error_code(faker: Faker, rng: random.Random) -> str:
     )
 
 
-_DEPARTMENTS = (
-    "Finance",
-    "Engineering",
-    "Customer Success",
-    "Legal",
-    "Human Resources",
-    "Marketing",
-    "Sales",
-    "Procurement",
-    "IT Operations",
-    "Data Platform",
-    "Security",
-    "Facilities",
-    "Payroll",
-    "Compliance",
-    "Logistics",
-    "R&D",
-    "Cardiology",
-    "Radiology",
-    "Buchhaltung",
-    "Vertrieb",
-)
-
-
-def department(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_DEPARTMENTS)
-
-
-_JOBS = (
-    "Software Engineer",
-    "Senior Data Analyst",
-    "Account Executive",
-    "Product Manager",
-    "Head of Finance",
-    "Customer Support Specialist",
-    "DevOps Engineer",
-    "Office Manager",
-    "HR Business Partner",
-    "Legal Counsel",
-    "Nurse Practitioner",
-    "Sales Director",
-    "Warehouse Associate",
-    "UX Designer",
-    "Chief Technology Officer",
-    "Paralegal",
-    "Accountant",
-    "Site Reliability Engineer",
-    "Marketing Coordinator",
-    "Team Lead",
-)
-
-
 def job_title(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_JOBS) if rng.random() < 0.7 else str(faker.job())
+    return rng.choice(WORDS["jobs"]) if rng.random() < 0.7 else str(faker.job())
 
 
 def weekday(faker: Faker, rng: random.Random) -> str:
-    wd = _WEEKDAYS[rng.randrange(7)]
+    wd = WORDS["weekdays"][rng.randrange(7)]
     return rng.choice((wd, wd, wd[:3], wd.lower(), f"next {wd}", f"this {wd}"))
 
 
@@ -697,7 +416,7 @@ def tracking_no(faker: Faker, rng: random.Random) -> str:
             f"JJD{_digits(rng, 15)}",
             f"{_digits(rng, 12)}",
             f"9400{_digits(rng, 18)}",
-            f"{_code(rng, 2, string.ascii_uppercase)}{_digits(rng, 9)}{rng.choice(_POST_CODES)}",
+            f"{_code(rng, 2, string.ascii_uppercase)}{_digits(rng, 9)}{rng.choice(WORDS['post_codes'])}",
             f"{_digits(rng, 4)} {_digits(rng, 4)} {_digits(rng, 4)}",
         )
     )
@@ -724,35 +443,10 @@ def flight_no(faker: Faker, rng: random.Random) -> str:
     return rng.choice((f"{al} {rng.randint(1, 9999)}", f"{al}{rng.randint(1, 9999)}"))
 
 
-def icd_code(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(
-        (
-            "J06.9",
-            "E11.9",
-            "I10",
-            "M54.5",
-            "K21.9",
-            "F41.1",
-            "J45.909",
-            "N39.0",
-            "R51",
-            "E78.5",
-            "I48.91",
-            "S93.401A",
-            "Z00.00",
-            "F32.A",
-            "G43.909",
-            "L20.9",
-            "B34.9",
-            "R07.9",
-        )
-    )
-
-
 def dosage(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
         (
-            f"{rng.choice(_STRENGTHS)} mg {rng.choice(_FREQUENCIES)}",
+            f"{rng.choice(_STRENGTHS)} mg {rng.choice(WORDS['frequencies'])}",
             f"{rng.choice((1, 2))} puffs as needed",
             f"{rng.choice((2.5, 5, 10))} ml every {rng.choice((6, 8, 12))} h",
             f"{rng.choice((1, 2))} tab {rng.choice(('po qd', 'po bid', 'po tid'))}",
@@ -779,10 +473,6 @@ def case_no(faker: Faker, rng: random.Random) -> str:
 # -- extra fillers (not required by the brief, used by the bank) --------------------------
 
 
-def currency(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(("EUR", "USD", "GBP", "CHF", "SEK", "PLN", "JPY"))
-
-
 def duration(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
         (
@@ -798,35 +488,14 @@ def duration(faker: Faker, rng: random.Random) -> str:
 
 def month(faker: Faker, rng: random.Random) -> str:
     mo, y = rng.randrange(12), rng.randint(2019, 2026)
-    return rng.choice((f"{_MONTHS[mo]} {y}", f"{_MONTHS[mo][:3]} {y}", f"{y}-{mo + 1:02d}", f"Q{mo // 3 + 1} {y}"))
-
-
-def status(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
-        (
-            "shipped",
-            "pending",
-            "delivered",
-            "cancelled",
-            "open",
-            "resolved",
-            "in progress",
-            "on hold",
-            "paid",
-            "overdue",
-        )
+        (f"{WORDS['months'][mo]} {y}", f"{WORDS['months'][mo][:3]} {y}", f"{y}-{mo + 1:02d}", f"Q{mo // 3 + 1} {y}")
     )
 
 
 def file_size(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
         (f"{rng.randint(1, 999)} KB", f"{round(rng.uniform(0.1, 900), 1)} MB", f"{round(rng.uniform(1, 40), 1)} GB")
-    )
-
-
-def region(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(
-        ("eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "europe-west4", "westeurope", "fra1", "ams3")
     )
 
 
@@ -846,34 +515,6 @@ def branch(faker: Faker, rng: random.Random) -> str:
     )
 
 
-_MERCHANTS = (
-    "AMAZON EU SARL",
-    "REWE Markt",
-    "Uber *Trip",
-    "NETFLIX.COM",
-    "SHELL 4711",
-    "Spotify AB",
-    "LIDL DIENSTL",
-    "CARREFOUR CITY",
-    "Mercadona S.A.",
-    "ESSELUNGA",
-    "Albert Heijn 1021",
-    "TESCO STORES",
-    "DB Vertrieb GmbH",
-    "APPLE.COM/BILL",
-    "Google Cloud",
-    "IKEA",
-    "Starbucks",
-    "Deliveroo",
-    "BOLT.EU",
-    "Ryanair",
-)
-
-
-def merchant(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_MERCHANTS)
-
-
 def payment_ref(faker: Faker, rng: random.Random) -> str:
     return rng.choice(
         (
@@ -886,79 +527,12 @@ def payment_ref(faker: Faker, rng: random.Random) -> str:
     )
 
 
-_AIRPORTS = (
-    "FRA",
-    "MUC",
-    "CDG",
-    "ORY",
-    "MAD",
-    "BCN",
-    "FCO",
-    "MXP",
-    "AMS",
-    "LHR",
-    "LGW",
-    "JFK",
-    "BER",
-    "LIS",
-    "ZRH",
-    "VIE",
-    "DUB",
-)
-
-
-def airport(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_AIRPORTS)
-
-
 def seat(faker: Faker, rng: random.Random) -> str:
     return f"{rng.randint(1, 45)}{rng.choice('ABCDEF')}"
 
 
 def booking_ref(faker: Faker, rng: random.Random) -> str:
     return _code(rng, 6, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-
-
-_HOTELS = (
-    "Hotel Adlon Kempinski",
-    "Ibis Styles Centre",
-    "Motel One Altstadt",
-    "NH Collection",
-    "Hilton Garden Inn",
-    "Novotel Gare de Lyon",
-    "Hotel Arts",
-    "Meliá Castilla",
-    "Hotel Artemide",
-    "citizenM",
-    "Premier Inn City",
-    "Holiday Inn Express",
-)
-
-
-def hotel(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_HOTELS)
-
-
-_MEDICATIONS = (
-    "metformin",
-    "lisinopril",
-    "atorvastatin",
-    "amoxicillin",
-    "ibuprofen",
-    "paracetamol",
-    "omeprazole",
-    "salbutamol",
-    "sertraline",
-    "levothyroxine",
-    "amlodipine",
-    "apixaban",
-    "prednisolone",
-    "insulin glargine",
-)
-
-
-def medication(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_MEDICATIONS)
 
 
 def vitals(faker: Faker, rng: random.Random) -> str:
@@ -972,45 +546,6 @@ def vitals(faker: Faker, rng: random.Random) -> str:
             f"HbA1c {round(rng.uniform(5.0, 10.0), 1)}%",
         )
     )
-
-
-_MODULES = (
-    "app.services.billing",
-    "core.auth.middleware",
-    "worker.tasks.export",
-    "api.handlers.orders",
-    "payments.gateway",
-    "db.pool",
-    "scheduler.jobs",
-    "cache.redis_client",
-)
-
-
-def module(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(_MODULES)
-
-
-def func_name(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(
-        (
-            "process_payment",
-            "handle_request",
-            "render_invoice",
-            "sync_accounts",
-            "validate_token",
-            "run_export",
-            "fetchOrders",
-            "retryWithBackoff",
-        )
-    )
-
-
-def env_name(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(("production", "staging", "dev", "prod", "qa", "sandbox"))
-
-
-def plan(faker: Faker, rng: random.Random) -> str:
-    return rng.choice(("Free", "Starter", "Pro", "Business", "Enterprise", "Team", "Premium"))
 
 
 FILLERS: dict[str, FillerFn] = {
@@ -1038,35 +573,35 @@ FILLERS: dict[str, FillerFn] = {
     "HEX_ID": hex_id,
     "PORT": port,
     "ERROR_CODE": error_code,
-    "DEPARTMENT": department,
+    "DEPARTMENT": _pick("departments"),
     "JOB_TITLE": job_title,
     "WEEKDAY": weekday,
     "NUMBER": number,
     "TRACKING_NO": tracking_no,
     "ROOM": room,
     "FLIGHT_NO": flight_no,
-    "ICD_CODE": icd_code,
+    "ICD_CODE": _pick("icd_codes"),
     "DOSAGE": dosage,
     "CASE_NO": case_no,
-    "CURRENCY": currency,
+    "CURRENCY": _pick("currencies"),
     "DURATION": duration,
     "MONTH": month,
-    "STATUS": status,
+    "STATUS": _pick("statuses"),
     "FILE_SIZE": file_size,
-    "REGION": region,
+    "REGION": _pick("regions"),
     "BRANCH": branch,
-    "MERCHANT": merchant,
+    "MERCHANT": _pick("merchants"),
     "PAYMENT_REF": payment_ref,
-    "AIRPORT": airport,
+    "AIRPORT": _pick("airports"),
     "SEAT": seat,
     "BOOKING_REF": booking_ref,
-    "HOTEL": hotel,
-    "MEDICATION": medication,
+    "HOTEL": _pick("hotels"),
+    "MEDICATION": _pick("medications"),
     "VITALS": vitals,
-    "MODULE": module,
-    "FUNCTION": func_name,
-    "ENV": env_name,
-    "PLAN": plan,
+    "MODULE": _pick("modules"),
+    "FUNCTION": _pick("function_names"),
+    "ENV": _pick("env_names"),
+    "PLAN": _pick("plans"),
 }
 
 #: Fillers whose values are plain digits (safe unquoted in JSON).

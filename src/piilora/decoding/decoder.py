@@ -1,0 +1,208 @@
+"""The copy decoder: batched greedy decoding that verifies proposals (see :mod:`piilora.decoding`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from piilora.decoding.engine import BatchState, ForwardEngine
+from piilora.decoding.proposals import Proposer, TextState
+from piilora.decoding.scores import placeholder_scores, score_opens
+from piilora.decoding.vocab import Head
+
+__all__ = ["CopyDecoder", "DecodeStats"]
+
+
+@dataclass
+class DecodeStats:
+    """Counters of one decode: forwards run and tokens produced."""
+
+    forwards: int = 0
+    tokens: int = 0
+    proposed: int = 0
+    accepted: int = 0
+
+
+class CopyDecoder:
+    """Greedy decoding of masked answers, one text or a ragged batch (see :mod:`piilora.decoding`).
+
+    ``model`` is a (merged) causal LM with ``.model`` (the transformer body) and a tied or
+    untied ``.lm_head``; ``labels`` are the entity types placeholders may name; ``cues`` their
+    cue words (label -> lower-case words seen just before a value, ``DOB``, ``call``...: they
+    steer which label is proposed; None: none); ``verified`` the types whose rule matches
+    (``hints``) are checksum- or syntax-verified: such a hint is proposed as its placeholder
+    outright, any other only where a cue word agrees.
+    ``lookahead`` is the first proposal length; it doubles (up to ``max_lookahead``) while
+    whole proposals are accepted. ``restrict=False`` decodes with the full head (then the
+    result is exactly plain greedy decoding). ``prefix_cache`` computes the KV of the
+    instruction, which every prompt starts with, once per decoder.
+    """
+
+    def __init__(
+        self,
+        model: Any,
+        tokenizer: Any,
+        *,
+        labels: Sequence[str],
+        cues: Mapping[str, Sequence[str]] | None = None,
+        verified: Collection[str] = (),
+        lookahead: int = 16,
+        max_lookahead: int = 64,
+        first_lookahead: int = 96,
+        ngram: int = 2,
+        restrict: bool = True,
+        prefix_cache: bool = True,
+    ) -> None:
+        from piilora.data.prompt import END_OF_TURN, prompt_frame
+
+        self.model = model
+        self.head_weight = model.lm_head.weight
+        self.tokenizer = tokenizer
+        self.labels = tuple(labels)
+        self.lookahead = lookahead
+        self.first_lookahead = first_lookahead
+        self.restrict = restrict
+        self.eot = tokenizer.convert_tokens_to_ids(END_OF_TURN)
+        # prompts are prefix + text tokens + suffix (prompt.py); proposals come from the text part
+        prefix, suffix = prompt_frame(tokenizer)
+        self.engine = ForwardEngine(model, prefix, prefix_cache=prefix_cache)
+        self.proposer = Proposer(
+            tokenizer,
+            labels=self.labels,
+            cues={label: tuple(words) for label, words in (cues or {}).items()},
+            verified=verified,
+            eot=self.eot,
+            prefix=prefix,
+            suffix=suffix,
+            lookahead=lookahead,
+            max_lookahead=max(lookahead, max_lookahead),
+            ngram=ngram,
+        )
+
+    def answer(
+        self, prompt: Sequence[int], text: str, *, max_new_tokens: int, stats: DecodeStats | None = None
+    ) -> list[int]:
+        """Answer ids (ending with ``<end_of_turn>`` unless ``max_new_tokens`` ran out)."""
+        return self.answer_batch([prompt], [text], max_new_tokens=[max_new_tokens], stats=stats)[0]
+
+    def answer_batch(
+        self,
+        prompts: Sequence[Sequence[int]],
+        texts: Sequence[str],
+        *,
+        max_new_tokens: int | Sequence[int],
+        stats: DecodeStats | None = None,
+        hints: Sequence[Iterable[tuple[int, int, str]]] | None = None,
+        scores: list[list[float]] | None = None,
+        max_forwards: Sequence[int] | None = None,
+        abandoned: list[bool] | None = None,
+    ) -> list[list[int]]:
+        """Answers for several prompts decoded together (ragged lengths, one forward per step
+        for the whole batch). Each answer is what :meth:`answer` gives for that prompt alone,
+        up to floating-point differences of batched arithmetic.
+
+        ``max_forwards``: per text, the most forwards it may take (0: no bound). A text whose
+        decode has not ended by then (the model keeps refusing the proposed copy: random
+        strings, a text it cannot follow) is abandoned, which bounds the work per text to a
+        fixed multiple of its length; ``abandoned`` (a list to fill) says which ones were.
+
+        ``hints``: per text, ``(start, end, label)`` character spans that are likely PII (the
+        rule detectors' matches). They only steer speculation (which label and where the copy
+        resumes after a placeholder), never the answer.
+
+        ``scores``: a list to fill with one list per answer: a score per placeholder of its
+        decoded text (every ``[TYPE]`` match, in order; see :mod:`piilora.decoding.scores`),
+        the probability the model gave to opening it rather than copying on. A ``[TYPE]``
+        copied from the input scores 1.0."""
+        import torch
+
+        if not prompts:
+            return []
+        stats = stats if stats is not None else DecodeStats()
+        limits = [max_new_tokens] * len(prompts) if isinstance(max_new_tokens, int) else list(max_new_tokens)
+        seqs = [
+            self.proposer.new_state(
+                i,
+                prompt,
+                text,
+                limit=limits[i],
+                head=self._head(text),
+                budget=max_forwards[i] if max_forwards else 0,
+                hints=hints[i] if hints else None,
+            )
+            for i, (prompt, text) in enumerate(zip(prompts, texts))
+        ]
+        with torch.no_grad():
+            # the answer starts as a copy of the text: propose it with the prompt (long for one
+            # text, shorter in big batches, where every row pays for the widest)
+            first_k = max(self.lookahead, min(self.first_lookahead, 512 // len(seqs)))
+            first = [self.proposer.first(s, first_k) for s in seqs]
+            state, hidden = self.engine.prefill([list(p) for p in prompts], first)
+            stats.forwards += 1
+            width = hidden.shape[1]
+            for row, (s, proposal) in enumerate(zip(seqs, first)):
+                last = width - len(proposal) - 1  # the last prompt token (rows are left-padded)
+                self._settle(state, row, s, proposal, hidden[row, last:], state.fed_from + last, stats)
+            active = list(seqs)
+            while True:
+                for s in active:
+                    s.forwards += 1
+                    if not s.done:  # rows that finished in verification have no next token
+                        s.out.append(s.nxt)
+                        s.copied.append(False)
+                        s.done = s.nxt == self.eot or len(s.out) >= s.limit
+                    if not s.done and s.budget and s.forwards >= s.budget:
+                        s.done, s.out = True, [*s.out, -1]  # abandoned: marked by a -1 that is cut below
+                keep = [j for j, s in enumerate(active) if not s.done]
+                if not keep:
+                    break
+                if len(keep) < len(active):
+                    state.select_rows(keep)
+                    active = [active[j] for j in keep]
+                feeds = [[s.nxt, *self.proposer.propose(s)[: max(0, s.limit - len(s.out) - 1)]] for s in active]
+                hidden = self.engine.step(state, feeds)
+                stats.forwards += 1
+                for row, (s, feed) in enumerate(zip(active, feeds)):
+                    self._settle(state, row, s, feed[1:], hidden[row, : len(feed)], state.fed_from, stats)
+        if abandoned is not None:
+            abandoned.extend(bool(s.out) and s.out[-1] == -1 for s in seqs)
+        for s in seqs:
+            if s.out and s.out[-1] == -1:
+                s.out.pop()
+            stats.tokens += len(s.out)
+            self.proposer.count_labels(self.tokenizer.decode(s.out))
+        if scores is not None:
+            scores.extend(placeholder_scores(self.tokenizer, s.out, s.opens, self.eot) for s in seqs)
+        return [s.out for s in seqs]
+
+    def _head(self, text: str) -> Head:
+        """The head ``text`` decodes with: restricted to its own pieces, placeholders and
+        ``<end_of_turn>``, or the full one."""
+        if not self.restrict:
+            return Head(self.head_weight)
+        return Head.restricted(self.head_weight, self.tokenizer, text, self.labels, [self.eot])
+
+    def _settle(
+        self, state: BatchState, row: int, s: TextState, proposal: list[int], hidden: Any, slot: int, stats: DecodeStats
+    ) -> None:
+        """Verify ``proposal`` (fed from cache ``slot`` on, after the token already chosen) against
+        the model's choices ``hidden``: keep the longest agreeing prefix plus the model's own next
+        token; the rejected slots become holes."""
+        verdict, logits = s.head.argmax(hidden)
+        accepted = 0
+        while accepted < len(proposal) and verdict[accepted] == proposal[accepted]:
+            accepted += 1
+            if proposal[accepted - 1] == self.eot:
+                break
+        stats.proposed += len(proposal)
+        stats.accepted += accepted
+        base, prop = len(s.out), s.prop
+        self.proposer.accept(s, proposal[:accepted], full=bool(proposal) and accepted == len(proposal))
+        state.keep(row, slot, accepted + 1)
+        if (s.out and s.out[-1] == self.eot) or len(s.out) >= s.limit:
+            s.out = s.out[: s.limit]
+            s.done = True
+        else:
+            s.nxt = verdict[accepted]
+        score_opens(s, self.proposer.pieces, proposal, prop, verdict, logits, accepted, base)

@@ -1,0 +1,161 @@
+"""The batched forward engine: a ragged batch of rows over one KV cache.
+
+Rows are left-padded at the prefill and then fed right-padded tokens each step; tokens a
+row does not keep (padding, rejected proposals) stay in the cache as holes. Every slot
+records the row's true position, and the attention masks are built from those positions
+and the holes, so each row computes exactly what it would alone.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["BatchState", "ForwardEngine"]
+
+
+@dataclass
+class BatchState:
+    """The cache of a batch and what each of its slots is, per row."""
+
+    cache: Any  # the KV cache (transformers ``DynamicCache``)
+    valid: Any  # (rows, slots) bool: the slot holds a kept token (not padding, not a hole)
+    pos: Any  # (rows, slots) long: the true position of the token in the slot
+    fed_from: int  # the first slot of the last feed
+    length: Any  # (rows,) long: the row's true length before its next token
+
+    def keep(self, row: int, slot: int, n: int) -> None:
+        """``row`` keeps the ``n`` tokens fed from cache ``slot`` on; later slots become holes."""
+        self.valid[row, slot + n :] = False
+        self.length[row] += n
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Drop every row not in ``rows`` (rows that finished)."""
+        import torch
+
+        index = torch.tensor(rows, device=self.valid.device)
+        for layer in self.cache.layers:
+            layer.keys = layer.keys.index_select(0, index)
+            layer.values = layer.values.index_select(0, index)
+        self.valid = self.valid.index_select(0, index)
+        self.pos = self.pos.index_select(0, index)
+        self.length = self.length.index_select(0, index)
+
+
+class ForwardEngine:
+    """Forwards of the transformer body of ``model`` (a causal LM with ``.model`` and
+    ``.lm_head``) over a :class:`BatchState`. ``prefix`` is the token ids every prompt starts
+    with; with ``prefix_cache`` its KV is computed once and shared by every batch."""
+
+    def __init__(self, model: Any, prefix: Sequence[int], *, prefix_cache: bool = True) -> None:
+        self.body = model.model
+        self.head_weight = model.lm_head.weight  # where and in which dtype the model runs
+        config = getattr(model, "config", None)
+        self.layer_types = tuple(getattr(config, "layer_types", None) or ())
+        self.window = getattr(config, "sliding_window", None) if "sliding_attention" in self.layer_types else None
+        self.eager = getattr(config, "_attn_implementation", "sdpa") == "eager"
+        # transformers >= 5.2x calls the KV cache argument ``cache``; earlier ones ``past_key_values``
+        params: Mapping[str, Any]
+        try:
+            params = inspect.signature(self.body.forward).parameters
+        except (TypeError, ValueError):
+            params = {}
+        self.cache_arg = "past_key_values" if "past_key_values" in params and "cache" not in params else "cache"
+        self.prefix = tuple(prefix)
+        self.prefix_cache = prefix_cache and bool(self.layer_types)
+        self._prefix_kv: list[tuple[Any, Any]] | None = None
+
+    def prefill(self, prompts: list[list[int]], proposals: list[list[int]]) -> tuple[BatchState, Any]:
+        """Run the prompts, each followed by its first proposal (left-padded to the longest);
+        returns the batch state (each row's length counted up to its last prompt token) and
+        the hidden states of the new slots."""
+        import torch
+        from transformers import DynamicCache
+
+        device = self.head_weight.device
+        shared = self.prefix_cache and all(tuple(p[: len(self.prefix)]) == self.prefix for p in prompts)
+        start = len(self.prefix) if shared else 0
+        rests = [p[start:] + q for p, q in zip(prompts, proposals)]
+        width = max(len(r) for r in rests)
+        b = len(prompts)
+        ids = torch.zeros((b, width), dtype=torch.long, device=device)
+        valid = torch.zeros((b, start + width), dtype=torch.bool, device=device)
+        pos = torch.zeros((b, start + width), dtype=torch.long, device=device)
+        valid[:, :start] = True
+        pos[:, :start] = torch.arange(start, device=device)
+        for row, r in enumerate(rests):  # left padding: each row's rest ends at the last slot
+            pad = width - len(r)
+            if r:
+                ids[row, pad:] = torch.tensor(r, device=device)
+            valid[row, start + pad :] = True
+            pos[row, start + pad :] = torch.arange(start, start + len(r), device=device)
+        cache = DynamicCache()
+        if shared:
+            for layer, (k, v) in enumerate(self._prefix_states()):
+                cache.update(k.expand(b, -1, -1, -1).contiguous(), v.expand(b, -1, -1, -1).contiguous(), layer)
+        length = torch.tensor([len(p) - 1 for p in prompts], device=device)
+        state = BatchState(cache=cache, valid=valid, pos=pos, fed_from=start, length=length)
+        hidden = self._run(state, ids, pos[:, start:])
+        return state, hidden
+
+    def step(self, state: BatchState, feeds: list[list[int]]) -> Any:
+        """Feed each row its tokens (right-padded to the longest feed); returns hidden states."""
+        import torch
+
+        device = self.head_weight.device
+        b, width = len(feeds), max(len(f) for f in feeds)
+        ids = torch.zeros((b, width), dtype=torch.long, device=device)
+        for row, f in enumerate(feeds):
+            ids[row, : len(f)] = torch.tensor(f, device=device)
+        pos = state.length[:, None] + torch.arange(width, device=device)[None]
+        state.fed_from = state.valid.shape[1]
+        state.valid = torch.cat([state.valid, torch.ones((b, width), dtype=torch.bool, device=device)], 1)
+        state.pos = torch.cat([state.pos, pos], 1)
+        return self._run(state, ids, pos)
+
+    def _prefix_states(self) -> list[tuple[Any, Any]]:
+        """KV of the shared instruction prefix, computed once."""
+        import torch
+        from transformers import DynamicCache
+
+        if self._prefix_kv is None:
+            device = self.head_weight.device
+            cache = DynamicCache()
+            ids = torch.tensor([self.prefix], device=device)
+            positions = torch.arange(len(self.prefix), device=device)[None]
+            self.body(input_ids=ids, position_ids=positions, use_cache=True, **{self.cache_arg: cache})
+            layers: list[Any] = list(cache.layers)
+            self._prefix_kv = [(layer.keys, layer.values) for layer in layers]
+        return self._prefix_kv
+
+    def _run(self, state: BatchState, ids: Any, positions: Any) -> Any:
+        """One forward of ``ids`` at ``positions`` over the cache, with masks built from each
+        slot's true position, so holes (padding, rejected proposals) never count."""
+        import torch
+
+        q = positions[:, :, None]  # (b, new, 1)
+        k = state.pos[:, None, :]  # (b, 1, slots)
+        allowed = state.valid[:, None, :] & (k <= q)
+        new = ids.shape[1]  # every new token sees its own slot, so no row is fully masked (NaN)
+        own = torch.arange(new, device=ids.device)
+        allowed[:, own, state.fed_from + own] = True
+        masks = {"full_attention": allowed}
+        if self.window is not None:
+            masks["sliding_attention"] = allowed & (q - k < self.window)
+        masks = {name: self._mask_form(m[:, None]) for name, m in masks.items()}
+        if not self.layer_types:
+            masks = masks["full_attention"]
+        out = self.body(input_ids=ids, position_ids=positions, attention_mask=masks, use_cache=True,
+                        **{self.cache_arg: state.cache})  # fmt: skip
+        return out.last_hidden_state
+
+    def _mask_form(self, mask: Any) -> Any:
+        """A boolean mask as the attention implementation takes it (additive for eager)."""
+        import torch
+
+        if not self.eager:
+            return mask
+        dtype = self.head_weight.dtype
+        return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, torch.finfo(dtype).min)

@@ -1,0 +1,133 @@
+"""DATE_OF_BIRTH: birth dates (1930-2010) in numeric and spelled-out, localized formats.
+
+Each sampler draws only from the seeded ``faker`` and the ``rng`` it is given. Each type's record
+(:class:`~piilora.entities.base.EntityGenerator`) is written out once, at the end.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from piilora.entities.base import EntityGenerator, RuleDetector
+from piilora.entities.builtin.common import birth_date, clean, contexts, weighted
+from piilora.months import MONTH_ABBR, MONTHS
+from piilora.safety.parsers import word_tuple
+from piilora.safety.rules import find_birth_dates
+from piilora.safety.shapes import date_of_birth_shape
+
+if TYPE_CHECKING:
+    from faker import Faker
+
+__all__ = ["DATE_OF_BIRTH"]
+
+
+# --------------------------------------------------------------------------- DATE_OF_BIRTH
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _dob_native(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
+    """A date format native to ``locale``."""
+    lang = locale[:2]
+    month = MONTHS.get(lang, MONTHS["en"])[m - 1]
+    abbr = MONTH_ABBR.get(lang, MONTH_ABBR["en"])[m - 1]
+    en = MONTHS["en"][m - 1]
+    options: dict[str, tuple[tuple[str, float], ...]] = {
+        "en_US": (
+            (f"{m:02d}/{d:02d}/{y}", 30),
+            (f"{m}/{d}/{y}", 20),
+            (f"{en} {d}, {y}", 20),
+            (f"{en[:3]} {d}, {y}", 10),
+            (f"{m:02d}-{d:02d}-{y}", 8),
+            (f"{en} {_ordinal(d)}, {y}", 5),
+            (f"{m}/{d}/{y % 100:02d}", 7),
+        ),
+        "en_GB": (
+            (f"{d:02d}/{m:02d}/{y}", 35),
+            (f"{d} {en} {y}", 20),
+            (f"{_ordinal(d)} {en} {y}", 12),
+            (f"{d} {en[:3]} {y}", 12),
+            (f"{d:02d}-{m:02d}-{y}", 8),
+            (f"{d}/{m}/{y}", 8),
+            (f"{d:02d}.{m:02d}.{y}", 5),
+        ),
+        "de_DE": (
+            (f"{d:02d}.{m:02d}.{y}", 45),
+            (f"{d}.{m}.{y}", 15),
+            (f"{d}. {month} {y}", 25),
+            (f"{d:02d}.{m:02d}.{y % 100:02d}", 8),
+            (f"{d}. {abbr} {y}", 7),
+        ),
+        "fr_FR": (
+            (f"{d:02d}/{m:02d}/{y}", 50),
+            (f"{'1er' if d == 1 else d} {month} {y}", 30),
+            (f"{d:02d}-{m:02d}-{y}", 8),
+            (f"{d:02d}.{m:02d}.{y}", 5),
+            (f"{d} {abbr} {y}", 7),
+        ),
+        "es_ES": (
+            (f"{d:02d}/{m:02d}/{y}", 45),
+            (f"{d} de {month} de {y}", 30),
+            (f"{d}/{m}/{y}", 10),
+            (f"{d:02d}-{m:02d}-{y}", 10),
+            (f"{d} {abbr} {y}", 5),
+        ),
+        "it_IT": (
+            (f"{d:02d}/{m:02d}/{y}", 50),
+            (f"{d} {month} {y}", 30),
+            (f"{d}/{m}/{y}", 8),
+            (f"{d:02d}-{m:02d}-{y}", 7),
+            (f"{d:02d}.{m:02d}.{y}", 5),
+        ),
+        "nl_NL": (
+            (f"{d:02d}-{m:02d}-{y}", 45),
+            (f"{d} {month} {y}", 30),
+            (f"{d}-{m}-{y}", 10),
+            (f"{d:02d}/{m:02d}/{y}", 10),
+            (f"{d} {abbr} {y}", 5),
+        ),
+    }
+    return weighted(rng, options.get(locale, options["en_US"]))
+
+
+def _sample_dob(faker: Faker, rng: random.Random, locale: str) -> str:
+    y, m, d = birth_date(rng)
+    en = MONTHS["en"][m - 1]
+    if rng.random() < 0.65:
+        return _dob_native(rng, locale, y, m, d)
+    return weighted(
+        rng,
+        (
+            (f"{y}-{m:02d}-{d:02d}", 40),  # ISO 8601, forms and logs
+            (f"{d} {en} {y}", 12),
+            (f"{en} {d}, {y}", 12),
+            (f"{y}/{m:02d}/{d:02d}", 6),
+            (f"{d:02d}-{en[:3].upper()}-{y}", 5),  # 14-MAR-1985
+            (f"{y}{m:02d}{d:02d}", 4),
+            (f"{d:02d}/{m:02d}/{y}", 11),
+            (f"{en[:3]} {d} {y}", 5),
+            (f"{y}-{m:02d}-{d:02d}T00:00:00Z", 2),
+            (f"{d} {en[:3]}. {y}", 3),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- records
+
+DATE_OF_BIRTH = EntityGenerator(
+    entity_type="DATE_OF_BIRTH",
+    sample=clean(_sample_dob),
+    contexts=contexts("DATE_OF_BIRTH"),
+    description="A birth date (1930-2010) in numeric or spelled-out, localized formats.",
+    shape=date_of_birth_shape,
+    field_names=word_tuple(
+        "dob date_of_birth birth_date birthdate birthday born geburtsdatum date_de_naissance "
+        "fecha_de_nacimiento fecha_nacimiento data_di_nascita geboortedatum"
+    ),
+    cues=("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita"),
+    rule=RuleDetector(find_birth_dates),  # an old full date: privacy first (switch off per type)
+)

@@ -1,0 +1,256 @@
+"""Field typing: a table's header says what its cells hold.
+
+In a CSV-like block (a header line, then rows with as many cells, delimited by ``,``
+``;`` ``|`` or a tab, cells optionally double-quoted) a column named ``username`` holds
+usernames, whatever the model makes of ``c-lebreton``. :func:`type_table_cells` uses that:
+
+- a span that runs over a delimiter (``1980-03-23,210-45-7903`` as one ``[US_SSN]``) is
+  cut into one span per cell;
+- spans inside a cell of a typed column become one span over the whole cell with the
+  column's type (``c-lebreton`` under ``username`` is a ``USERNAME``, not a ``SECRET``;
+  ``c/ mayor 1`` and ``39646 león`` under ``address`` are one address), except a
+  checksum-verified rule match, which keeps its own;
+- a non-empty cell of a typed column that no span covers is masked with the column's type
+  (source ``"field"``) when its value can identify someone and passes the type's shape;
+- a span in a column that holds no personal data (:data:`NON_PII_FIELDS`: ``department``,
+  ``price``, ``status``...) is dropped, unless a checksum-verified rule matched it.
+
+Column names map to types through the entity generators' ``field_names``
+(:class:`piilora.entities.base.EntityGenerator`), so plugin types take part. A header is
+matched whole (``full_name``), then without one leading qualifier (``contact_email`` ->
+``email``, ``src_ip`` -> ``ip``), then by a type-naming last word (``stripe_token``,
+``billing_email``), after lower-casing and turning spaces and dashes into ``_``. Columns whose
+name maps to no type are left to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from piilora.safety.merge import is_verified
+from piilora.safety.parsers import word_tuple
+from piilora.safety.shapes import Shape, identifying
+from piilora.types import Span
+
+__all__ = ["NON_PII_FIELDS", "Cell", "field_map", "field_type", "table_cells", "type_table_cells"]
+
+_DELIMITERS = (",", ";", "|", "\t")
+_IDENTIFIER_RE = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9_]*(?: [a-zà-ÿ0-9_]+)?")
+_HEADER_CELL_RE = re.compile(r"[^\W\d_][\w./#()-]*(?: [\w./#()-]+)?")
+#: Type names that keep their meaning after any qualifier (``stripe_token``, ``billing_email``).
+_SUFFIXES = frozenset(word_tuple("email phone ip password passwd token secret ssn iban dob"))
+#: Columns that hold no personal data (categories, amounts, times, record ids, digests):
+#: model spans in their cells are dropped unless a checksum-verified rule matched.
+NON_PII_FIELDS = frozenset(
+    word_tuple(
+        "department team status plan tier level severity priority category country region currency product sku "
+        "price unit_price amount total qty quantity count hits stock created_at updated_at timestamp time "
+        "duration version method http_status status_code port trace_id span_id request_id correlation_id job_id "
+        "run_id build_id commit commit_sha sha sha1 sha256 checksum digest etag"
+    )
+)
+#: Leading words a column name may add to a type's name (``home_phone``, ``src_ip``).
+_QUALIFIERS = frozenset(
+    word_tuple(
+        "contact payment primary secondary home work business billing shipping src source client remote customer "
+        "personal private new old temp"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A data cell ``text[start:end]`` (quotes excluded) under the column named ``column``."""
+
+    start: int
+    end: int
+    column: str
+
+
+def _closing_quote(text: str, at: int) -> int:
+    """Index of the quote that closes a quoted cell whose text starts at ``at`` (``""`` is an
+    escaped quote), or -1."""
+    while True:
+        k = text.find('"', at)
+        if k < 0 or not text.startswith('""', k):
+            return k
+        at = k + 2
+
+
+def _records(text: str, delimiter: str) -> list[list[tuple[int, int]]]:
+    """``text`` split into records (lines) of cells ``(start, end)``. A cell that starts with
+    ``"`` runs to its closing quote (it may hold delimiters and line breaks) when a delimiter
+    or the line's end follows that quote; any other quote is plain text."""
+    records: list[list[tuple[int, int]]] = []
+    cells: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while True:
+        close = _closing_quote(text, i + 1) if i < n and text[i] == '"' else -1
+        if close >= 0 and (close + 1 == n or text[close + 1] in (delimiter, "\n", "\r")):
+            cells.append((i + 1, close))
+            i = close + 1
+            if text.startswith("\r", i):
+                i += 1
+        else:
+            end = i
+            while end < n and text[end] not in (delimiter, "\n"):
+                end += 1
+            cells.append((i, end - 1 if end > i and text[end - 1] == "\r" else end))
+            i = end
+        if i < n and text[i] == delimiter:
+            i += 1
+            continue
+        records.append(cells)
+        cells = []
+        if i >= n:
+            return records
+        i += 1  # the line break
+
+
+def _is_header(text: str, cells: Sequence[tuple[int, int]]) -> bool:
+    names = [text[a:b].strip() for a, b in cells]
+    return len(names) >= 2 and all(_HEADER_CELL_RE.fullmatch(name) for name in names)
+
+
+def _starts_table(text: str, cells: Sequence[tuple[int, int]], field_types: Mapping[str, str]) -> bool:
+    """Whether a row inside a table is the header of the next one (tables written back to
+    back): every cell a lower-case identifier, one of them a known column name or with an ``_``."""
+    names = [text[a:b].strip() for a, b in cells]
+    return (
+        _is_header(text, cells)
+        and all(_IDENTIFIER_RE.fullmatch(n) for n in names)
+        and any("_" in n or _normal(n) in field_types for n in names)
+    )
+
+
+def table_cells(text: str, field_types: Mapping[str, str] | None = None) -> list[Cell]:
+    """The data cells of every CSV-like block in ``text``: a header line of at least two
+    name-like cells (letters first, at most two words), then the rows right after it with
+    as many cells, up to a row that looks like the next header (see :func:`_starts_table`;
+    ``field_types`` are the known column names). The delimiter that yields the most cells
+    wins."""
+    best: list[Cell] = []
+    known = field_types or {}
+    for delimiter in _DELIMITERS:
+        if delimiter not in text:
+            continue
+        records = _records(text, delimiter)
+        found: list[Cell] = []
+        r = 0
+        while r < len(records):
+            header = records[r]
+            width = len(header)
+            rows = 0
+            if width >= 2 and _is_header(text, header):
+                while r + 1 + rows < len(records) and len(records[r + 1 + rows]) == width:
+                    if _starts_table(text, records[r + 1 + rows], known):
+                        break
+                    rows += 1
+            if rows:
+                names = [text[a:b].strip() for a, b in header]
+                for record in records[r + 1 : r + 1 + rows]:
+                    found.extend(Cell(a, b, name) for (a, b), name in zip(record, names))
+                r += 1 + rows
+            else:
+                r += 1
+        if len(found) > len(best):
+            best = found
+    return best
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", name.strip().strip("\"'").lower())
+
+
+def field_map(generators: Iterable[Any]) -> dict[str, str]:
+    """``{column name: entity type}`` from entity generators' ``field_names`` (normalised; a
+    name two types claim goes to the first)."""
+    out: dict[str, str] = {}
+    for gen in generators:
+        for name in getattr(gen, "field_names", ()):
+            out.setdefault(_normal(name), gen.entity_type)
+    return out
+
+
+def field_type(name: str, field_types: Mapping[str, str]) -> str | None:
+    """The entity type a column or key called ``name`` holds, or None (see the module docstring)."""
+    key = _normal(name)
+    if key in field_types:
+        return field_types[key]
+    head, _, rest = key.partition("_")
+    if rest and head in _QUALIFIERS and rest in field_types:
+        return field_types[rest]
+    last = key.rsplit("_", 1)[-1]
+    if last in _SUFFIXES and last in field_types:
+        return field_types[last]
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in " \t\r\n\"'":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\"'":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def type_table_cells(
+    text: str,
+    spans: Iterable[Span],
+    field_types: Mapping[str, str],
+    shapes: Mapping[str, Shape] | None = None,
+    *,
+    verified: Collection[str] = frozenset(),
+) -> list[Span]:
+    """``spans`` cut to table cells and typed by their columns, plus the uncovered cells of
+    typed columns (see the module docstring). Spans outside tables pass through unchanged.
+    ``verified``: the types whose rule spans are checksum-verified (kept as they are)."""
+    spans = list(spans)
+    cells = table_cells(text, field_types) if field_types else []
+    if not cells:
+        return spans
+    out: list[Span] = []
+    in_cell: dict[int, list[Span]] = {}  # cell index -> the pieces of spans inside it
+    for span in spans:
+        inside = [i for i, c in enumerate(cells) if c.start < span.end and span.start < c.end]
+        if not inside:
+            out.append(span)
+            continue
+        for k, i in enumerate(inside):  # one piece per cell, cut between cells only
+            a = span.start if k == 0 else cells[i].start
+            b = span.end if k == len(inside) - 1 else cells[i].end
+            piece = _trimmed(text, a, b) if len(inside) > 1 else (span.start, span.end)
+            if piece is not None:
+                in_cell.setdefault(i, []).append(replace(span, start=piece[0], end=piece[1]))
+    for i, cell in enumerate(cells):
+        pieces = in_cell.get(i, [])
+        column_type = field_type(cell.column, field_types)
+        whole = _trimmed(text, cell.start, cell.end)
+        if any(is_verified(p, verified) for p in pieces):
+            out.extend(pieces)  # a checksum-verified value: as it is
+            continue
+        if _normal(cell.column) in NON_PII_FIELDS:
+            continue  # a department, a price, a status: whatever the model made of it
+        if column_type is None or whole is None:
+            out.extend(pieces)
+            continue
+        if pieces:  # a PII column's cell is one value: mask it whole, with the column's type
+            start = min(whole[0], *(p.start for p in pieces))
+            end = max(whole[1], *(p.end for p in pieces))
+            if not any(c.isalnum() for c in text[start : whole[0]]):
+                start = whole[0]  # what the model took beyond the cell is a quote or a space
+            if not any(c.isalnum() for c in text[whole[1] : end]):
+                end = whole[1]
+            first = min(pieces, key=lambda p: p.start)
+            out.append(Span(start, end, column_type, max(p.score for p in pieces), first.source))
+            continue
+        value = text[whole[0] : whole[1]]
+        if not identifying(value, dates=column_type == "DATE_OF_BIRTH"):
+            continue  # "-", "N/A", a small number, a date where a username should be
+        shape = (shapes or {}).get(column_type)
+        if shape is None or shape(value):
+            out.append(Span(whole[0], whole[1], column_type, score=1.0, source="field"))
+    return sorted(out, key=lambda s: (s.start, s.end))
