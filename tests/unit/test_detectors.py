@@ -255,3 +255,9 @@ def test_card_groups_of_three_or_more_digits_are_still_cards():
     for card in ("4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005", "4111111111111111"):
         assert _found(f"card {card} ok", types=("CREDIT_CARD",)) == [("CREDIT_CARD", card)]
 
+
+def test_a_number_sign_ending_the_line_before_does_not_hide_a_phone():
+    """Found by the fuzz suite: ``#`` at the end of one line made the phone on the next a
+    ``#626719``-style reference, and the number was left readable."""
+    assert _found("#\n+44 20 7946 0958 \n", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "+44 20 7946 0958")]
+    assert _found("ticket #\t+44 20 7946 0958", types=("PHONE_NUMBER",)) == []  # same line: a reference

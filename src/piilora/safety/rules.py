@@ -69,7 +69,7 @@ def find_emails(text: str) -> Iterable[tuple[int, int]]:
 
 
 #: A number sign before a number: ``No. 16-9298``, ``Nr. 4711``, ``#626719`` name a case or a ticket.
-_NUMBER_SIGN_RE = re.compile(r"(?:\bNo\.?|\bNr\.?|N°|#)\s*$")
+_NUMBER_SIGN_RE = re.compile(r"(?:\bNo\.?|\bNr\.?|N°|#)[ \t]*\Z")  # on the same line (``$`` also matches before a "\n")
 _PHONE_WORD_RE = re.compile(r"(?i)(?:phone|tel|mobile|cell|fax|handy|telefon|téléphone|teléfono|telefono)\.?\s*$")
 #: A date with a four-digit year at the start of a match (``01.05.2026 11``): phone numbers do not
 #: start with one (``07-58-37 38632494``, with two, is an account: not ``shapes._DATE_RE``).
