@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from piilora.adapters import DEFAULT_ADAPTER, choose_base, read_meta
+from piilora.adapters import ADAPTER_CONFIG, DEFAULT_ADAPTER, choose_base, read_meta
 from piilora.alignment import PLACEHOLDER_RE, align_output
 from piilora.errors import AdapterError, ConfigError
 from piilora.placeholders.base import restore as restore_mapping
@@ -454,7 +454,7 @@ def load_masker(
         raise AdapterError(f"{directory} is not a directory{missing}")
     meta = read_meta(directory)
     torch_dtype = resolve_dtype(dtype)
-    if (directory / "adapter_config.json").exists():
+    if (directory / ADAPTER_CONFIG).exists():
         from peft import PeftModel
 
         base = choose_base(directory, meta, base_model, trust_adapter_base=trust_adapter_base)
