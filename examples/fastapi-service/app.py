@@ -29,12 +29,17 @@ class MaskRequest(BaseModel):
     text: str
     scheme: str = "bracket"
     options: dict[str, Any] = Field(default_factory=dict)
+    #: presets ("hipaa", "pci", "secrets", "direct", "all") and/or entity types; None: all
+    entities: list[str] | None = None
+    exclude: list[str] | None = None
 
 
 class BatchRequest(BaseModel):
     texts: list[str]
     scheme: str = "bracket"
     options: dict[str, Any] = Field(default_factory=dict)
+    entities: list[str] | None = None
+    exclude: list[str] | None = None
 
 
 def _result(res: Any) -> dict[str, Any]:
@@ -66,14 +71,19 @@ def create_app(redactor: Redactor | None = None) -> FastAPI:
     @app.post("/mask")
     def mask(req: MaskRequest) -> dict[str, Any]:
         try:
-            return _result(get().mask(req.text, scheme=req.scheme, **req.options))
-        except PiiloraError as exc:  # bad scheme or option: the message names it, never the text
+            return _result(
+                get().mask(req.text, scheme=req.scheme, entities=req.entities, exclude=req.exclude, **req.options)
+            )
+        except PiiloraError as exc:  # bad scheme, option or entity name: the message names it, never the text
             raise HTTPException(status_code=422, detail=str(exc)) from None
 
     @app.post("/mask_batch")
     def mask_batch(req: BatchRequest) -> list[dict[str, Any]]:
         try:
-            return [_result(r) for r in get().mask_batch(req.texts, scheme=req.scheme, **req.options)]
+            results = get().mask_batch(
+                req.texts, scheme=req.scheme, entities=req.entities, exclude=req.exclude, **req.options
+            )
+            return [_result(r) for r in results]
         except PiiloraError as exc:
             raise HTTPException(status_code=422, detail=str(exc)) from None
 

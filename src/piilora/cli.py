@@ -117,17 +117,33 @@ def _scheme_options(pairs: Sequence[str]) -> dict[str, str]:
     return options
 
 
-def _cmd_mask(args: argparse.Namespace) -> int:
+def _load_redactor(args: argparse.Namespace) -> Any:
+    """The Redactor ``piilora mask`` options describe (adapter, base, threads, dtype, selection)."""
     from piilora.redactor import Redactor
+
+    return Redactor.from_pretrained(
+        args.adapter,
+        base_model=args.base_model,
+        threads=args.threads,
+        dtype=args.dtype,
+        entities=_names(args.entities),
+        exclude=_names(args.exclude),
+    )
+
+
+def _names(value: str | None) -> list[str] | None:
+    """A comma-separated ``--entities`` / ``--exclude`` value as a list of names."""
+    return None if value is None else [n.strip() for n in value.split(",") if n.strip()]
+
+
+def _cmd_mask(args: argparse.Namespace) -> int:
 
     options: dict[str, Any] = dict(_scheme_options(args.option))
     if (args.text is None) == (args.input is None):
         raise PiiloraError("give either a TEXT argument or --in FILE.jsonl (with --out)")
     if args.input is not None:
         return _mask_file(args, options)
-    redactor = Redactor.from_pretrained(
-        args.adapter, base_model=args.base_model, threads=args.threads, dtype=args.dtype
-    )
+    redactor = _load_redactor(args)
     res = redactor.mask(args.text, scheme=args.scheme, **options)
     if args.json:
         print(
@@ -150,7 +166,6 @@ def _cmd_mask(args: argparse.Namespace) -> int:
 
 def _mask_file(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from piilora.masking_io import mask_jsonl, merge_parts
-    from piilora.redactor import Redactor
 
     if args.output is None:
         raise PiiloraError("--in needs --out")
@@ -161,9 +176,7 @@ def _mask_file(args: argparse.Namespace, options: dict[str, Any]) -> int:
 
         state = PartialState()
         rank, world = state.process_index, state.num_processes
-    redactor = Redactor.from_pretrained(
-        args.adapter, base_model=args.base_model, threads=args.threads, dtype=args.dtype
-    )
+    redactor = _load_redactor(args)
     result = mask_jsonl(
         redactor,
         args.input,
@@ -197,7 +210,9 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     rows = [dict(r) for r in rows_source]
     if args.n:
         rows = rows[: args.n]
-    label_map = json.loads(Path(args.label_map).read_text()) if args.label_map else None
+    label_map = args.label_map
+    if label_map and label_map not in ("presidio", "ai4privacy"):
+        label_map = json.loads(Path(label_map).read_text())
     systems = build_systems(args.systems.split(","), adapter=args.adapter, threads=args.threads)
     reports = evaluate(
         rows, systems, label_map=label_map, out_dir=args.out, run_dir=args.run_dir, progress=not args.quiet
@@ -315,6 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
                       "(default), or skip it, name its row and go on")  # fmt: skip
     mask.add_argument("--scheme", default="bracket", help="placeholder scheme (see `piilora plugins`)")
     mask.add_argument("--option", action="append", default=[], help="scheme option KEY=VALUE (e.g. key=secret)")
+    mask.add_argument("--entities", help="what to mask: presets (all, direct, hipaa, pci, secrets) and/or entity "
+                      "types, comma-separated (default: all)")  # fmt: skip
+    mask.add_argument("--exclude", help="presets or entity types to leave as they are, comma-separated")
     mask.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
     mask.add_argument("--base-model", help="the base the adapter was trained on, when it is not the packaged "
                       "Gemma 3 270M (an adapter's own piilora.json is not trusted to choose it)")  # fmt: skip
@@ -332,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--systems", default="rules,adapter,adapter+rules", help="comma-separated: " + "rules, "
                     "base_few_shot, adapter, adapter+rules, presidio")  # fmt: skip
     ev.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
-    ev.add_argument("--label-map", help="JSON file mapping dataset labels to piilora types")
+    ev.add_argument("--label-map", help="the data's label set: presidio, ai4privacy, or a JSON file mapping "
+                    "dataset labels to piilora types (null: not PII)")  # fmt: skip
     ev.add_argument("--n", type=int, help="evaluate the first N rows only")
     ev.add_argument("--out", required=True, help="report directory")
     ev.add_argument("--run-dir", help="a training run dir whose loss curve goes into the report")

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from piilora.labels import LABEL_SETS
 from piilora.types import MaskResult, Span
 
 __all__ = ["PRESIDIO_LABELS", "SYSTEM_NAMES", "SystemReport", "build_systems", "evaluate", "score", "write_report"]
@@ -160,15 +161,22 @@ def score(
     latencies: Sequence[float] = (),
     *,
     name: str = "system",
-    label_map: Mapping[str, str] | None = None,
+    label_map: str | Mapping[str, str | None] | None = None,
     group_by: str | None = "template_ids",
     n_resamples: int = 1000,
 ) -> SystemReport:
     """Score ``results`` against gold ``rows`` (``{"text", "spans": [{start, end, label}]}``).
 
     ``group_by`` names the row field whose value groups rows for the bootstrap intervals
-    (``None``: every row on its own); ``n_resamples=0`` skips them."""
-    label_map = dict(label_map or {})
+    (``None``: every row on its own); ``n_resamples=0`` skips them. ``label_map`` maps the
+    gold labels to piilora's types: a mapping or a known label set (``"presidio"``,
+    ``"ai4privacy"``; :mod:`piilora.labels`); a gold label mapped to None is no PII for piilora
+    and is not scored; gold PERSON spans one space apart (``FIRSTNAME`` ``LASTNAME``) count as one
+    name, as piilora masks names."""
+    from piilora.labels import label_map as resolve_label_map
+    from piilora.safety.merge import join_split_names
+
+    label_map = resolve_label_map(label_map) or {}
     group_sums: dict[Any, list[int]] = defaultdict(lambda: [0] * 6)
     strict_tp: Counter[str] = Counter()
     partial_tp: Counter[str] = Counter()
@@ -186,8 +194,10 @@ def score(
         gold = []
         for s in row.get("spans") or []:
             label = label_map.get(s["label"], s["label"])
-            gold.append(Span(int(s["start"]), int(s["end"]), label, source="gold"))
-        pred = [Span(p.start, p.end, label_map.get(p.entity_type, p.entity_type)) for p in res.spans]
+            if label is not None:
+                gold.append(Span(int(s["start"]), int(s["end"]), label, source="gold"))
+        gold = join_split_names(text, gold)
+        pred = [Span(p.start, p.end, label_map.get(p.entity_type) or p.entity_type) for p in res.spans]
         for g in gold:
             n_gold[g.entity_type] += 1
         for p in pred:
@@ -275,7 +285,7 @@ def evaluate(
     rows: Sequence[Mapping[str, Any]],
     systems: Mapping[str, System],
     *,
-    label_map: Mapping[str, str] | None = None,
+    label_map: str | Mapping[str, str | None] | None = None,
     out_dir: str | Path | None = None,
     run_dir: str | Path | None = None,
     progress: bool = False,
@@ -399,27 +409,9 @@ def _slug(name: str) -> str:
 
 
 # -- systems ------------------------------------------------------------------------------
-#: Presidio entity names -> piilora entity types (unlisted Presidio types stay as they are
-#: and are reported as unmapped).
-PRESIDIO_LABELS = {
-    "PERSON": "PERSON",
-    "EMAIL_ADDRESS": "EMAIL_ADDRESS",
-    "PHONE_NUMBER": "PHONE_NUMBER",
-    "CREDIT_CARD": "CREDIT_CARD",
-    "IBAN_CODE": "IBAN_CODE",
-    "US_SSN": "US_SSN",
-    "IP_ADDRESS": "IP_ADDRESS",
-    "URL": "URL",
-    "US_DRIVER_LICENSE": "US_DRIVER_LICENSE",
-    "US_PASSPORT": "PASSPORT",
-    "US_BANK_NUMBER": "BANK_ACCOUNT",
-    "DATE_TIME": "DATE_OF_BIRTH",
-    "LOCATION": "STREET_ADDRESS",
-    "UK_NHS": "NATIONAL_ID",
-    "UK_NINO": "NATIONAL_ID",
-    "ES_NIF": "NATIONAL_ID",
-    "IT_FISCAL_CODE": "NATIONAL_ID",
-}
+#: Presidio entity names -> piilora entity types (:mod:`piilora.labels`; names piilora does not
+#: mask, such as NRP, are left out: such spans keep Presidio's name and are reported as unmapped).
+PRESIDIO_LABELS: dict[str, str] = {k: v for k, v in LABEL_SETS["presidio"].items() if v is not None}
 
 SYSTEM_NAMES = ("rules", "base_few_shot", "adapter", "adapter+rules", "presidio")
 

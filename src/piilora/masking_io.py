@@ -241,7 +241,11 @@ def mask_jsonl(
         raise PiiloraError(f"--out {dst} is the input file itself; masking in place would lose the input")
     part = dst if world_size == 1 else dst.with_name(f"{dst.name}.part{rank}-of-{world_size}")
     sidecar = progress_path(part)
-    settings = {"field": field, "scheme": scheme, "with_spans": with_spans, "rank": rank, "world_size": world_size}
+    settings: dict[str, Any] = {
+        "field": field, "scheme": scheme, "with_spans": with_spans, "rank": rank, "world_size": world_size
+    }  # fmt: skip
+    if getattr(redactor, "entities", None) is not None:  # a chosen subset of types changes the output
+        settings["entities"] = sorted(redactor.entities)
     state = _resume_state(src, part, sidecar, settings)
     result = MaskFileResult(resumed=state is not None)
     skipped: list[int] = list(state["skipped"]) if state else []

@@ -97,7 +97,7 @@ Checkpoint kept: step {meta.get("step", "?")}.{where}
   from other cultures and languages are detected less reliably.
 - A 270M model makes mistakes: keep the rule detectors on, and measure on your own data
   (`piilora eval`) before relying on it.
-- It masks the 17 types above (plus plugin types it was trained on); anything else, e.g. medical
+- It masks the types above (plus plugin types it was trained on); anything else, e.g. medical
   conditions or free-text descriptions of people, is left as is.
 """
 

@@ -27,6 +27,7 @@ from piilora.alignment import PLACEHOLDER_RE, align_output
 from piilora.errors import AdapterError, ConfigError
 from piilora.placeholders.base import restore as restore_mapping
 from piilora.safety import SafetyNet, SafetyOptions
+from piilora.selection import resolve_selection
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
@@ -107,6 +108,10 @@ class Redactor:
     the model cannot follow, such as random strings, costs one per token). A window over
     budget is abandoned: its spans come from the rules and the safety net alone, and the
     result is flagged ``rules_only``. ``None`` lifts the bound.
+    ``entities`` / ``exclude``: what to mask, as preset names (``"hipaa"``, ``"pci"``,
+    ``"secrets"``, ``"direct"``, ``"all"``) and entity types (:mod:`piilora.selection`); a type
+    outside the selection is left as it is, whole. ``mask(..., entities=..., exclude=...)``
+    chooses per call (``entities`` there replaces this default; ``exclude`` adds to it).
     ``stats`` counts forwards and tokens of the copy decoder (for benchmarks).
     """
 
@@ -129,6 +134,8 @@ class Redactor:
         window_budget: float | None = 0.25,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
+        entities: str | Sequence[str] | None = None,
+        exclude: str | Sequence[str] | None = None,
     ) -> None:
         if not 0.0 <= min_score <= 1.0:
             raise ConfigError(f"min_score must be between 0 and 1, got {min_score!r}")
@@ -150,6 +157,9 @@ class Redactor:
         #: the safety net of this Redactor's entity types (built-ins and plugins)
         self.safety = SafetyNet(self._generators().values(), self._labels())
         self.rules = self.safety.rule_types(rules)
+        self._selection_args = (entities, exclude)
+        #: the entity types masked (None: all); see :mod:`piilora.selection`
+        self.entities = resolve_selection(entities, exclude, self._generators())
         self.on_unaligned = on_unaligned
         self.max_input_tokens = max_input_tokens
         self.overlap_tokens = overlap_tokens
@@ -200,24 +210,43 @@ class Redactor:
 
     # -- detection ------------------------------------------------------------------------
     def detect(self, text: str) -> list[Span]:
-        """PII spans of ``text`` (offsets into ``text``), model and rule detectors merged."""
-        return self._detect_many([text])[0][0]
+        """PII spans of ``text`` (offsets into ``text``) of the selected types, model and rule
+        detectors merged."""
+        return self.detect_batch([text])[0]
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Span]]:
-        return [spans for spans, _ in self._detect_many(texts)]
+        return [_selected(spans, self.entities) for spans, _ in self._detect_many(texts)]
 
-    def mask(self, text: str, scheme: str = "bracket", **options: Any) -> MaskResult:
-        """Mask ``text``; ``MaskResult.spans`` are offsets into ``text``."""
-        return self.mask_batch([text], scheme=scheme, **options)[0]
+    def mask(
+        self,
+        text: str,
+        scheme: str = "bracket",
+        *,
+        entities: str | Sequence[str] | None = None,
+        exclude: str | Sequence[str] | None = None,
+        **options: Any,
+    ) -> MaskResult:
+        """Mask ``text``; ``MaskResult.spans`` are offsets into ``text``. ``entities`` /
+        ``exclude`` choose the types masked for this call (see the class docstring)."""
+        return self.mask_batch([text], scheme=scheme, entities=entities, exclude=exclude, **options)[0]
 
-    def mask_batch(self, texts: Sequence[str], scheme: str = "bracket", **options: Any) -> list[MaskResult]:
+    def mask_batch(
+        self,
+        texts: Sequence[str],
+        scheme: str = "bracket",
+        *,
+        entities: str | Sequence[str] | None = None,
+        exclude: str | Sequence[str] | None = None,
+        **options: Any,
+    ) -> list[MaskResult]:
         """Mask many texts; windows of all texts are batched through the model together."""
         from piilora.placeholders import mask_spans
 
+        selected = self._selection(entities, exclude)
         detected = self._detect_many(texts)
         results = []
         for text, (spans, flags) in zip(texts, detected):
-            res = mask_spans(text, spans, scheme, plugin_manager=self.plugin_manager, **options)
+            res = mask_spans(text, _selected(spans, selected), scheme, plugin_manager=self.plugin_manager, **options)
             results.append(dataclasses.replace(res, flags=tuple(sorted(flags))))
         return results
 
@@ -227,6 +256,17 @@ class Redactor:
         return restore_mapping(masked_text, mapping)
 
     # -- internals ------------------------------------------------------------------------
+    def _selection(
+        self, entities: str | Sequence[str] | None, exclude: str | Sequence[str] | None
+    ) -> frozenset[str] | None:
+        """The types masked by one call: ``entities`` replaces the Redactor's, ``exclude`` adds."""
+        if entities is None and exclude is None:
+            return self.entities
+        default_entities, default_exclude = self._selection_args
+        excluded = [*_names(default_exclude), *_names(exclude)]
+        chosen = entities if entities is not None else default_entities
+        return resolve_selection(chosen, excluded, self._generators())
+
     def _detect_many(self, texts: Sequence[str]) -> list[tuple[list[Span], set[str]]]:
         for i, t in enumerate(texts):
             if not isinstance(t, str):
@@ -377,6 +417,15 @@ class Redactor:
                     prompt_lookup=self.prompt_lookup,
                 )
             ]
+
+
+def _names(value: str | Sequence[str] | None) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+def _selected(spans: Sequence[Span], types: frozenset[str] | None) -> list[Span]:
+    """``spans`` of the selected ``types`` (all when None); the others' text stays as it is."""
+    return list(spans) if types is None else [s for s in spans if s.entity_type in types]
 
 
 _UNENCODABLE = re.compile("[\ud800-\udfff]")

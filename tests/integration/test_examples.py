@@ -96,3 +96,10 @@ def test_fastapi_service_example_serves_concurrent_requests_like_serial_calls(tr
     assert client.get("/health").json() == {"status": "ok"}
     bad = client.post("/mask", json={"text": "x", "scheme": "no-such-scheme"})
     assert bad.status_code == 422 and "no-such-scheme" in bad.json()["detail"]
+    # choosing what to mask per request: e-mail addresses only, or everything but them
+    only = client.post("/mask", json={"text": texts[0], "entities": ["EMAIL_ADDRESS"]}).json()
+    assert "jane0@doe.com" not in only["text"] and {s["entity_type"] for s in only["spans"]} == {"EMAIL_ADDRESS"}
+    but = client.post("/mask_batch", json={"texts": texts[:1], "exclude": ["EMAIL_ADDRESS"]}).json()[0]
+    assert "jane0@doe.com" in but["text"]
+    unknown = client.post("/mask", json={"text": "x", "entities": ["NOPE"]})
+    assert unknown.status_code == 422 and "NOPE" in unknown.json()["detail"]

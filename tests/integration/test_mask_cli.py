@@ -230,3 +230,22 @@ def test_a_huge_record_is_masked_alone_and_never_holds_back_a_batch(model_dir, t
     assert all(len(c) == 1 or huge not in c for c in calls)  # never batched with short ones
     out = _read(dst)
     assert len(out) == 6 and "big@example.com" not in out[2]["text"]
+
+
+def test_entities_and_exclude_choose_what_is_masked(model_dir, records, tmp_path, capsys):
+    text = "Mail jane@doe.com from 10.0.0.1 now"
+    common = ["--adapter", str(model_dir), "--threads", "1"]
+    assert main(["mask", text, "--entities", "EMAIL_ADDRESS", *common]) == 0
+    out = capsys.readouterr().out
+    assert "jane@doe.com" not in out and "10.0.0.1" in out
+    assert main(["mask", text, "--exclude", "EMAIL_ADDRESS,secrets", *common]) == 0
+    out = capsys.readouterr().out
+    assert "jane@doe.com" in out and "10.0.0.1" not in out
+    assert main(["mask", text, "--entities", "nope", *common]) == 2
+    assert "nope" in capsys.readouterr().err
+    # a JSONL run records the selection: resuming with another one is refused
+    src, _ = records
+    dst = tmp_path / "sel.jsonl"
+    file_args = ["mask", "--in", str(src), "--out", str(dst), "--quiet", *common]
+    assert main([*file_args, "--entities", "IP_ADDRESS"]) == 0
+    assert all("@example.com" in r["text"] and "10.0." not in r["text"] for r in _read(dst))

@@ -238,3 +238,27 @@ def test_model_spans_carry_their_placeholder_scores_and_min_score_drops_weak_one
     assert strict.mask(text).text == "[WARN] [PERSON] paid, ticket REQ1234 by [PERSON]"
     with pytest.raises(ConfigError, match="min_score"):
         Redactor(model=object(), tokenizer=gemma_tokenizer, min_score=1.5)
+
+
+def test_entities_choose_what_is_masked_and_the_rest_stays_whole(gemma_tokenizer):
+    text = "Jane Roe paid with 4111 1111 1111 1111 exp 04/27 CVV 123; mail jane@roe.org, password hunter2!"
+
+    def answer(t):  # the model finds the name and the password
+        return t.replace("Jane Roe", "[PERSON]").replace("hunter2!", "[PASSWORD]")
+
+    everything = ScriptedRedactor(gemma_tokenizer, answer).mask(text)
+    assert everything.text == (
+        "[PERSON] paid with [CREDIT_CARD] exp [CREDIT_CARD] CVV [CREDIT_CARD]; "
+        "mail [EMAIL_ADDRESS], password [PASSWORD]"
+    )  # a card's expiry and CVV are cardholder data (PCI)
+    pci = ScriptedRedactor(gemma_tokenizer, answer, entities="pci")
+    assert pci.mask(text).text == (
+        "[PERSON] paid with [CREDIT_CARD] exp [CREDIT_CARD] CVV [CREDIT_CARD]; mail jane@roe.org, password hunter2!"
+    )
+    assert pci.mask(text, entities="secrets").text.endswith("mail jane@roe.org, password [PASSWORD]")  # per call
+    assert "jane@roe.org" in pci.mask(text, entities="all", exclude=["EMAIL_ADDRESS"]).text
+    assert [s.entity_type for s in pci.detect(text)] == ["PERSON", "CREDIT_CARD", "CREDIT_CARD", "CREDIT_CARD"]
+    with pytest.raises(ConfigError, match="NOPE"):
+        pci.mask(text, entities=["NOPE"])
+    with pytest.raises(ConfigError, match="nope"):
+        ScriptedRedactor(gemma_tokenizer, answer, exclude="nope")

@@ -94,3 +94,40 @@ def test_a_plugin_types_rule_masks_what_the_default_model_misses(redactor, text,
     result = Redactor(redactor.model, redactor.tokenizer, **shared).mask(text)
     assert value not in result.text
     assert [(s.entity_type, text[s.start : s.end], s.source) for s in result.spans] == [("EMPLOYEE_ID", value, "rule")]
+
+
+def test_checksum_valid_identifiers_are_masked_by_the_default_redactor(redactor):
+    """The issue's asset-log line: the shipped adapter never learned these types; the records'
+    verified rules mask every one, whole, whatever the model made of them."""
+    values = [
+        "490154203237518",
+        "1HGCM82633A004352",
+        "3C:22:FB:7A:91:0E",
+        "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+        "943 476 5919",
+        "DE136695976",
+        "91-1144442",
+    ]
+    text = (
+        f"phone IMEI {values[0]}, car VIN {values[1]}, laptop MAC {values[2]}. Refund to {values[3]} or "
+        f"{values[4]}. NHS no. {values[5]}; supplier VAT {values[6]}, EIN {values[7]}."
+    )
+    result = redactor.mask(text)
+    for value in values:
+        assert value not in result.text
+        assert not any(part in result.text for part in value.split() if len(part) >= 4)  # never half-masked
+    types = {text[s.start : s.end]: s.entity_type for s in result.spans}
+    assert [types.get(v) for v in values] == [
+        "DEVICE_ID",
+        "VEHICLE_ID",
+        "DEVICE_ID",
+        "CRYPTO_WALLET",
+        "CRYPTO_WALLET",
+        "HEALTH_INSURANCE_ID",
+        "TAX_ID",
+        "TAX_ID",
+    ]
+    hipaa = redactor.mask(text, entities="hipaa")
+    assert hipaa.text == result.text  # every one of them is a HIPAA identifier
+    assert redactor.mask(text, entities="secrets").text == text  # none is a credential: left whole

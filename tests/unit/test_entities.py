@@ -79,7 +79,12 @@ def _all(samples, name: str) -> list[str]:
 
 
 def test_all_builtin_types_are_registered_in_order(generators):
-    assert len(BUILTIN_ENTITY_TYPES) == 17
+    assert len(set(BUILTIN_ENTITY_TYPES)) == len(BUILTIN_ENTITY_TYPES) >= 21
+    assert BUILTIN_ENTITY_TYPES[:21] == (  # appended types keep every earlier seed's corpus
+        "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "STREET_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN",
+        "IP_ADDRESS", "DATE_OF_BIRTH", "USERNAME", "PASSWORD", "URL", "US_DRIVER_LICENSE", "PASSPORT",
+        "BANK_ACCOUNT", "NATIONAL_ID", "SECRET", "LOCATION", "POSTAL_CODE", "DATE", "AGE",
+    )  # fmt: skip
     assert list(generators)[: len(BUILTIN_ENTITY_TYPES)] == list(BUILTIN_ENTITY_TYPES)
     for name in BUILTIN_ENTITY_TYPES:
         gen = generators[name]
@@ -127,12 +132,35 @@ RULE_VERIFIED = {
     "DATE_OF_BIRTH": False,
     "PASSPORT": False,
     "US_DRIVER_LICENSE": False,
+    "DEVICE_ID": True,
+    "VEHICLE_ID": True,
+    "CRYPTO_WALLET": True,
+    "TAX_ID": True,
+    "HEALTH_INSURANCE_ID": True,
+    "MEDICAL_RECORD_NUMBER": False,
+    "POSTAL_CODE": False,
+    "AGE": False,
 }
 #: The SECRET values the rule claims: a vendor prefix or a JWT/private-key structure.
 SECRET_PREFIXES = (
     "AKIA", "ASIA", "gh", "github_pat_", "xox", "sk_", "rk_", "whsec_", "sk-", "AIza", "SG.", "glpat-",
     "hf_", "npm_", "eyJ", "-----BEGIN",
 )  # fmt: skip
+
+
+#: The values of issue 23's verified types that their rules claim: IMEIs and MACs, VINs, VAT numbers
+#: (EINs only after a cue), MBIs, NHS numbers, KVNRs and EHIC numbers (after a cue).
+RULE_CLAIMS = {
+    "DEVICE_ID": re.compile(
+        r"\d{15}|\d\d-\d{6}-\d{6}-\d|[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}|[0-9a-f]{4}(\.[0-9a-f]{4}){2}"
+    ),
+    "VEHICLE_ID": re.compile(r"[A-HJ-NPR-Z0-9]{17}"),
+    "CRYPTO_WALLET": re.compile(r".+"),
+    "TAX_ID": re.compile(r"[A-Z]{2} ?[0-9A-Z ]{8,14}"),
+    "HEALTH_INSURANCE_ID": re.compile(
+        r"\d{3} ?\d{3} ?\d{4}|[A-Z]\d{9}|80\d{18}|[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d\d"
+    ),
+}
 
 
 def test_every_record_carries_its_cues_shape_field_names_and_rule(generators):
@@ -170,6 +198,8 @@ def test_verified_rules_find_generated_values_in_their_contexts(generators, samp
     values = [v for locale in DEFAULT_LOCALES for v in samples[name, locale][:30]]
     if name == "SECRET":
         values = [v for v in values if v.startswith(SECRET_PREFIXES)]
+    if name in RULE_CLAIMS:  # the forms a checksum decides (serials, plates, member ids: the model)
+        values = [v for v in values if RULE_CLAIMS[name].fullmatch(v)]
     assert len(values) >= 60
     missed = [text for text, found in _in_contexts(generators[name], values) if not found]
     assert not missed, missed[:3]
@@ -407,6 +437,16 @@ MIN_SHAPES = {
     "BANK_ACCOUNT": 45,
     "NATIONAL_ID": 15,
     "SECRET": 1000,
+    "LOCATION": 200,
+    "POSTAL_CODE": 8,
+    "DATE": 70,
+    "AGE": 25,
+    "DEVICE_ID": 500,
+    "VEHICLE_ID": 200,
+    "CRYPTO_WALLET": 1000,
+    "TAX_ID": 12,
+    "HEALTH_INSURANCE_ID": 12,
+    "MEDICAL_RECORD_NUMBER": 8,
 }
 
 

@@ -19,6 +19,8 @@ BUILTIN_TYPES = {
     "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH", "USERNAME", "PASSWORD", "URL", "US_DRIVER_LICENSE",
     "PASSPORT", "BANK_ACCOUNT", "NATIONAL_ID", "SECRET",
 }  # fmt: skip
+BUILTIN_TYPES |= {"LOCATION", "POSTAL_CODE", "DATE", "AGE"}  # issue 23: types that context decides
+BUILTIN_TYPES |= {"DEVICE_ID", "VEHICLE_ID", "CRYPTO_WALLET", "TAX_ID", "HEALTH_INSURANCE_ID", "MEDICAL_RECORD_NUMBER"}
 BUILTIN_SCHEMES = {"bracket", "numbered", "redact", "mask", "hash", "fake"}
 
 

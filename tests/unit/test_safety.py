@@ -78,13 +78,17 @@ def test_the_example_plugin_brings_its_rule_cues_and_fields():
 
 def test_builtin_rules_come_from_the_records():
     net = SafetyNet.from_plugins(create_plugin_manager(autoload=False))
-    assert net.verified == {"EMAIL_ADDRESS", "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "SECRET"}
+    issue_23_verified = {"DEVICE_ID", "VEHICLE_ID", "CRYPTO_WALLET", "TAX_ID", "HEALTH_INSURANCE_ID"}
+    assert net.verified == {"EMAIL_ADDRESS", "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "SECRET"} | issue_23_verified
     assert set(net.detectors) - net.verified == {
         "US_SSN",
         "PHONE_NUMBER",
         "DATE_OF_BIRTH",
         "PASSPORT",
         "US_DRIVER_LICENSE",
+        "POSTAL_CODE",
+        "AGE",
+        "MEDICAL_RECORD_NUMBER",
     }
     text = "card 4111 1111 1111 1111, passport no. X1234567, mail a.b@example.org"
     assert [t for t, _, _ in _masked(text, apply(text, net=net))] == ["CREDIT_CARD", "PASSPORT", "EMAIL_ADDRESS"]
@@ -101,3 +105,43 @@ def test_rule_detector_checks_its_arguments():
         EntityGenerator("X_ID", sample=lambda f, r, loc: "1", contexts=("{value}",), cues=("Badge",))
     with pytest.raises(PluginError, match="RuleDetector"):
         EntityGenerator("X_ID", sample=lambda f, r, loc: "1", contexts=("{value}",), rule=lambda t: [])  # type: ignore[arg-type]
+
+
+def _model_spans(text: str, *pairs: tuple[str, str]) -> list[Span]:
+    return [Span(text.index(v), text.index(v) + len(v), t, source="model") for v, t in pairs]
+
+
+def test_no_invented_type_reaches_the_output():
+    net = SafetyNet.from_plugins(create_plugin_manager(autoload=False))
+    text = (
+        "Dear Bob Smith, card 4111 1111 1111 1111, licence D1234-56789, ref 7731-9420-55, tel 030 1234567, status N/A"
+    )
+    model = _model_spans(
+        text,
+        ("Bob Smith", "NAME"),  # no type starts with it, no word shared: a name by its form
+        ("4111 1111 1111 1111", "CARD_NO"),  # the card rule matches the whole value
+        ("D1234-56789", "DL_LICENSE"),  # shares LICENSE with US_DRIVER_LICENSE, whose shape takes it
+        ("7731-9420-55", "CUSTOMER_NO"),  # an identifier: the nearest built-in by its form
+        ("030 1234567", "PHONE"),  # the one type its name starts
+        ("N/A", "FLAG"),  # identifies no one: dropped
+    )
+    found = net.apply(text, model, SafetyOptions(rules=()))
+    assert [(s.entity_type, text[s.start : s.end]) for s in found] == [
+        ("PERSON", "Bob Smith"),
+        ("CREDIT_CARD", "4111 1111 1111 1111"),
+        ("US_DRIVER_LICENSE", "D1234-56789"),
+        ("NATIONAL_ID", "7731-9420-55"),
+        ("PHONE_NUMBER", "030 1234567"),
+    ]
+    assert {s.entity_type for s in found} <= set(net.registered)
+
+
+def test_a_cards_cvv_and_expiry_are_masked_with_it():
+    net = SafetyNet.from_plugins(create_plugin_manager(autoload=False))
+    text = "card 4111 1111 1111 1111 exp 04/27\nCVC2: 0456\nCVV 999 belongs to no card line"
+    assert [(t, v) for t, v, _ in _masked(text, net.apply(text, []))] == [
+        ("CREDIT_CARD", "4111 1111 1111 1111"),
+        ("CREDIT_CARD", "04/27"),
+        ("CREDIT_CARD", "0456"),
+    ]
+    assert net.apply("Reference CVV 123, expires 04/27", []) == []  # no card number: left alone

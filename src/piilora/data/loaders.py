@@ -25,7 +25,10 @@ With the default ``text_field="text"``, a file with no ``text`` column but a
 ``privacy_mask``, and either wins over a masked-text column; pass
 ``spans_field=`` or ``masked_field=`` to choose explicitly.
 
-Labels: a label found in ``label_map`` is replaced by its mapped entity type.
+Labels: a label found in ``label_map`` is replaced by its mapped entity type; a label mapped
+to ``None`` is not PII for piilora (its span is dropped, its text kept as plain text).
+``label_map="presidio"`` or ``"ai4privacy"`` reads files labelled in those sets without a
+hand-written map (:mod:`piilora.labels`).
 Otherwise it is normalised by upper-casing it and turning runs of spaces,
 hyphens and dots into ``_`` (``"first name"`` -> ``FIRST_NAME``); ``label_map`` is
 also consulted with that normalised form. The result must be UPPER_SNAKE
@@ -103,7 +106,17 @@ _BATCH = 1024
 # --------------------------------------------------------------------------- labels
 
 
-def normalize_label(label: str, label_map: Mapping[str, str] | None = None) -> str | None:
+def _dropped(label: str, label_map: Mapping[str, str | None] | None) -> bool:
+    """Whether ``label_map`` maps ``label`` (raw or normalised) to None: not PII for piilora."""
+    if not label_map:
+        return False
+    if label in label_map:
+        return label_map[label] is None
+    normalised = _LABEL_SEP_RE.sub("_", label.strip()).upper()
+    return normalised in label_map and label_map[normalised] is None
+
+
+def normalize_label(label: str, label_map: Mapping[str, str | None] | None = None) -> str | None:
     """Map a dataset label to a piilora entity type, or return ``None`` if impossible.
 
     ``label_map`` is looked up with the raw label, then with its normalised form
@@ -118,16 +131,21 @@ def normalize_label(label: str, label_map: Mapping[str, str] | None = None) -> s
     return normalised if ENTITY_TYPE_RE.match(normalised) else None
 
 
-def _check_label_map(label_map: Mapping[str, str] | None) -> dict[str, str] | None:
+def _check_label_map(label_map: str | Mapping[str, str | None] | None) -> dict[str, str | None] | None:
+    if isinstance(label_map, str):
+        from piilora.labels import label_map as known_label_map
+
+        return known_label_map(label_map)
     if label_map is None:
         return None
     if not isinstance(label_map, Mapping):
-        raise ConfigError("label_map must be a mapping from dataset labels to entity types")
-    checked: dict[str, str] = {}
+        raise ConfigError("label_map must be a mapping from dataset labels to entity types, or 'presidio'/'ai4privacy'")
+    checked: dict[str, str | None] = {}
     for key, value in label_map.items():
-        if not isinstance(key, str) or not isinstance(value, str) or not ENTITY_TYPE_RE.match(value):
+        if not isinstance(key, str) or not (value is None or (isinstance(value, str) and ENTITY_TYPE_RE.match(value))):
             raise ConfigError(
-                f"label_map[{key!r}] must map a string label to an UPPER_SNAKE entity type such as EMAIL_ADDRESS"
+                f"label_map[{key!r}] must map a string label to an UPPER_SNAKE entity type such as EMAIL_ADDRESS "
+                "(or to None: not PII, the span is dropped)"
             )
         checked[key] = value
     return checked
@@ -354,7 +372,7 @@ def _parse_spans(
     text: str,
     record: Mapping[str, Any],
     name: str,
-    label_map: Mapping[str, str] | None,
+    label_map: Mapping[str, str | None] | None,
     *,
     row: int,
     source: str,
@@ -392,6 +410,8 @@ def _parse_spans(
             raise bad(f"span {j} has no 'label' (or 'entity_type')")
         if not isinstance(raw_label, str):
             raise bad(f"span {j}: the label must be a string, not {type(raw_label).__name__}")
+        if _dropped(raw_label, label_map):
+            continue  # the label map says piilora does not mask this kind of value
         label = normalize_label(raw_label, label_map)
         if label is None:
             raise bad(
@@ -427,7 +447,7 @@ def _align_spans(
     text: str,
     record: Mapping[str, Any],
     name: str,
-    label_map: Mapping[str, str] | None,
+    label_map: Mapping[str, str | None] | None,
     *,
     row: int,
     source: str,
@@ -444,6 +464,8 @@ def _align_spans(
         ) from None
     spans: list[tuple[int, int, str]] = []
     for span in aligned:
+        if _dropped(span.entity_type, label_map):
+            continue
         label = normalize_label(span.entity_type, label_map)
         if label is None:  # pragma: no cover - placeholder labels are UPPER_SNAKE already
             raise DataError("a placeholder label is not UPPER_SNAKE", source=source, row=row, field=name)
@@ -461,7 +483,7 @@ def load_records(
     text_field: str = "text",
     spans_field: str | None = None,
     masked_field: str | None = None,
-    label_map: Mapping[str, str] | None = None,
+    label_map: str | Mapping[str, str | None] | None = None,
     limit: int | None = None,
     split: str | None = None,
 ) -> datasets.Dataset:

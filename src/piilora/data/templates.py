@@ -115,6 +115,8 @@ GENRES: tuple[str, ...] = (
     "bank_statement",  # statements, transaction lines, transfer confirmations
     "travel_booking",  # flight/hotel/train/car bookings, boarding passes, check-in
     "git_commit_review",  # commit messages, diffs, PR descriptions, review comments
+    "asset_log",  # asset inventories, fleet logs, refund requests, supplier records
+    "insurance_claim",  # health and other insurance claims, referrals, discharge letters
 )
 
 

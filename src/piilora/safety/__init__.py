@@ -8,7 +8,8 @@ plugin types alike: :class:`piilora.entities.base.EntityGenerator`), decides wha
    (:mod:`.tidy`), then merged with the rule spans (:mod:`.merge`): verified matches are
    exact, unverified ones widen or add, values that cannot be of their type are re-typed or
    dropped (the value shapes: :mod:`.shapes`);
-3. accounts of machines and chats are unmasked, payees' names masked (:mod:`.tidy`);
+3. accounts of machines and chats are unmasked, payees' names masked, a masked card's CVV
+   and expiry masked with it (:mod:`.tidy`);
 4. CSV-like tables are typed by their header (:mod:`.fields`);
 5. a value masked once is masked wherever else it stands (:mod:`.propagate`).
 
@@ -30,7 +31,7 @@ from piilora.safety.merge import merge_spans
 from piilora.safety.propagate import propagate_values
 from piilora.safety.rules import detect_rules
 from piilora.safety.shapes import Shape, shapes_of
-from piilora.safety.tidy import account_cues, digests, known_types, payees, system_accounts, tidy_edges
+from piilora.safety.tidy import account_cues, card_extras, digests, known_types, payees, system_accounts, tidy_edges
 from piilora.types import Span
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ class SafetyNet:
         self.verified: frozenset[str] = frozenset(t for t, d in rules.items() if d.verified)
         self.shapes: dict[str, Shape] = shapes_of(gens)
         self.fields: dict[str, str] = field_map(gens)
-        self.labels: tuple[str, ...] = tuple(labels) if labels else tuple(sorted(g.entity_type for g in gens))
+        #: every registered type, in registration order
+        self.registered: tuple[str, ...] = tuple(g.entity_type for g in gens)
+        self.labels: tuple[str, ...] = tuple(labels) if labels else tuple(sorted(self.registered))
 
     @classmethod
     def from_plugins(
@@ -116,7 +119,15 @@ class SafetyNet:
         spans = list(model_spans)
         shapes = None
         if opts.check_shapes:
-            spans = digests(text, tidy_edges(text, known_types(text, spans, self.labels)))
+            typed = known_types(
+                text,
+                spans,
+                self.labels,
+                registered=self.registered,
+                finders={t: d.find for t, d in self.detectors.items()},
+                shapes=self.shapes,
+            )
+            spans = digests(text, tidy_edges(text, typed))
             if "BANK_ACCOUNT" in self.labels:
                 spans = account_cues(text, spans)
             shapes = self.shapes
@@ -125,6 +136,7 @@ class SafetyNet:
             merged = system_accounts(text, merged)
             if "PERSON" in self.labels:
                 merged = payees(text, merged)
+        merged = card_extras(text, merged)  # a card's CVV and expiry are cardholder data too
         if opts.type_fields:
             merged = type_table_cells(text, merged, self.fields, self.shapes, verified=self.verified)
         return propagate_values(text, merged) if opts.propagate else merged

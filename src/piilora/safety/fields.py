@@ -52,6 +52,10 @@ NON_PII_FIELDS = frozenset(
         "run_id build_id commit commit_sha sha sha1 sha256 checksum digest etag"
     )
 )
+#: Column types whose cells are dates (a lone date is their value) or small numbers (an age's
+#: ``47``: its type's shape decides).
+_DATE_TYPES = frozenset({"DATE_OF_BIRTH", "DATE"})
+_SMALL_VALUE_TYPES = frozenset({"AGE"})
 #: Leading words a column name may add to a type's name (``home_phone``, ``src_ip``).
 _QUALIFIERS = frozenset(
     word_tuple(
@@ -248,7 +252,7 @@ def type_table_cells(
             out.append(Span(start, end, column_type, max(p.score for p in pieces), first.source))
             continue
         value = text[whole[0] : whole[1]]
-        if not identifying(value, dates=column_type == "DATE_OF_BIRTH"):
+        if column_type not in _SMALL_VALUE_TYPES and not identifying(value, dates=column_type in _DATE_TYPES):
             continue  # "-", "N/A", a small number, a date where a username should be
         shape = (shapes or {}).get(column_type)
         if shape is None or shape(value):

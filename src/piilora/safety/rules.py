@@ -37,6 +37,7 @@ __all__ = [
     "Finder",
     "cued_finder",
     "detect_rules",
+    "find_ages",
     "find_birth_dates",
     "find_cards",
     "find_emails",
@@ -212,6 +213,51 @@ def find_birth_dates(text: str, today: datetime.date | None = None) -> Iterable[
         if ok and y <= this_year - BIRTH_DATE_MIN_AGE and not any(s < m.end() and m.start() < e for s, e in found):
             found.append(m.span())
     return sorted(found)
+
+
+#: An age's unit after its number, in the seven default locales' languages (``47-year-old``,
+#: ``47 y/o``, ``47 Jahre alt``, ``47 ans``): with a cue before the number any of them may follow.
+_AGE_UNIT = (
+    r"(?:[- ]?(?:years?|yrs?)(?:[- ]old)?|[- ]?y/?o\b\.?|[- ]?y\.o\.|[- ]jährige?[mnrs]?|\s+jahre(?:\s+alt)?"
+    r"|\s+ans|\s+años(?:\s+de\s+edad)?|\s+anni(?:\s+di\s+età)?|\s+jaar(?:\s+oud)?|[- ]jarige?)"
+)
+#: A unit that says "age" by itself, no cue needed (``47 years`` alone may be a duration).
+_AGE_OWN_UNIT = (
+    r"(?:[- ](?:years?|yrs?)[- ]old|[- ]?y/o\b|[- ]?y\.o\.|[- ]?yo\b|[- ]jährige?[mnrs]?|\s+jahre\s+alt"
+    r"|\s+años\s+de\s+edad|\s+anni\s+di\s+età|\s+jaar\s+oud|[- ]jarige?)"
+)
+#: Words before a number that make it an age (``aged 93``, ``age: 47``, ``il a 47 ans``).
+_AGE_CUE = (
+    r"(?:\baged?|\bage\s+of|\balter(?=\s*[:=])|\bim\s+alter\s+von|\bâgée?s?(?:\s+de)?|\bâge|\bedad(?:\s+de)?"
+    r"|\betà(?:\s+di)?|\bleeftijd(?:\s+van)?|(?<!\by\s)\ba(?=\s+\d{1,3}\s+ans\b)|\btiene(?=\s+\d{1,3}\s+años\b)"
+    r"|\bha(?=\s+\d{1,3}\s+anni\b)|\bis(?=\s+\d{1,3}\s+(?:jaar|years)\b))"
+)
+#: Things a "30-year-old" is as well as a person: a building, a bottle, a loan...
+_AGE_THING_RE = re.compile(
+    r"\s+(?:building|house|home|car|tree|bridge|company|firm|tradition|record|bottle|whisk(?:e)?y|scotch|wine|"
+    r"vintage|mortgage|loan|bond|software|system|machine|plant|ship|recipe|brand|dispute|law|mystery)\b",
+    re.IGNORECASE,
+)
+_AGE_RE = re.compile(
+    rf"(?i:(?<![-_.])(?P<cue>{_AGE_CUE})\s*[:=]?\s*(?P<a>\d{{1,3}})(?P<au>{_AGE_UNIT})?"
+    rf"|(?<![\w.,:/$€£#-])(?P<b>\d{{1,3}})(?P<bu>{_AGE_OWN_UNIT}))"
+    r"(?![\w-]|[.,:/]\d|\s*(?:%|months?|weeks?|days?|hours?|min|s\b|sec|ms\b|€|\$|£))"
+)
+
+
+def find_ages(text: str) -> Iterable[tuple[int, int]]:
+    """A person's age, 0-120: a number with an age's unit (``47-year-old``, ``47 y/o``, ``47 Jahre
+    alt``, ``47 años de edad``) or after an age cue (``aged 93``, ``age: 47``, ``il a 47 ans``,
+    ``Alter: 47``), the unit included. Not a ``47-year mortgage``, ``47 years`` alone (a duration),
+    a price, a time or a share (``age 4%``), nor a ``30-year-old building``."""
+    for m in _AGE_RE.finditer(text):
+        number = m.group("a") or m.group("b")
+        if int(number) > 120:
+            continue
+        if _AGE_THING_RE.match(text, m.end()):
+            continue
+        start = m.start("a") if m.group("a") else m.start("b")
+        yield start, m.end()
 
 
 #: Up to 25 characters of punctuation and short lowercase words between a cue and its value

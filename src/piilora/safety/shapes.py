@@ -69,17 +69,27 @@ __all__ = [
     "MIN_IDENTIFYING_DIGITS",
     "UUID_RE",
     "Shape",
+    "age_shape",
     "compound_code",
+    "crypto_wallet_shape",
     "date_or_time",
+    "date_shape",
+    "device_id_shape",
     "has_letter",
+    "health_insurance_id_shape",
     "identifying",
+    "location_shape",
+    "medical_record_number_shape",
     "not_pii_number",
     "number_digits",
     "person_name",
     "placeholder",
+    "postal_code_shape",
     "random_token",
     "reference",
     "shapes_of",
+    "tax_id_shape",
+    "vehicle_id_shape",
 ]
 
 #: ``shape(value) -> bool``: True when ``value`` can be of the type.
@@ -379,6 +389,33 @@ def date_of_birth_shape(value: str) -> bool:
     return digit_count(value) >= 1
 
 
+def date_shape(value: str) -> bool:
+    """A date tied to a person (an admission, a visit, a death): a digit at least."""
+    return digit_count(value) >= 1
+
+
+_AGE_NUMBER_RE = re.compile(r"\d+")
+
+
+def age_shape(value: str) -> bool:
+    """An age: one number of at most three digits, 0-120, with a few words at most
+    (``47``, ``47-year-old``, ``47 Jahre alt``)."""
+    numbers = _AGE_NUMBER_RE.findall(value)
+    return len(numbers) == 1 and int(numbers[0]) <= 120 and len(value.strip()) <= 24
+
+
+def location_shape(value: str) -> bool:
+    """A town or region: two letters at least, hardly a digit (``Tromsø``, ``Reggio Emilia``)."""
+    return sum(c.isalpha() for c in value) >= 2 and digit_count(value) <= 2
+
+
+def postal_code_shape(value: str) -> bool:
+    """A ZIP or postcode: 3-10 letters and digits, two digits at least, no date or time
+    (``94103-1234``, ``SW1A 1AA``, ``1012 AB``)."""
+    v = value.strip()
+    return digit_count(v) >= 2 and 3 <= alnum_count(v) <= 10 and len(v) <= 14 and not date_or_time(v)
+
+
 def identifying_number_shape(value: str) -> bool:
     """Bank accounts and national ids: digits enough to identify someone, and not a ticket
     reference, a tracking number, a UUID (``INC6329419`` after "copied from" is a ticket) or a
@@ -445,6 +482,42 @@ def passport_shape(value: str) -> bool:
 def driver_license_shape(value: str) -> bool:
     v = value.strip()  # a digit, or Washington's 12 capitals (``WDLOLDIYQFSS``)
     return alnum_count(v) >= 5 and (digit_count(v) >= 1 or bool(re.fullmatch(r"[A-Z]{8,}", v)))
+
+
+def device_id_shape(value: str) -> bool:
+    """An IMEI, a MAC address or a serial number: 8+ letters and digits, 2+ digits, no date."""
+    v = value.strip()
+    return alnum_count(v) >= 8 and digit_count(v) >= 2 and not date_or_time(v) and not UUID_RE.fullmatch(v)
+
+
+def vehicle_id_shape(value: str) -> bool:
+    """A VIN or a licence plate (``M-AB 1234``, ``12-ABC-3``): letters and digits, 4 to 17 of them."""
+    v = value.strip()
+    return 4 <= alnum_count(v) <= 17 and has_letter(v) and digit_count(v) >= 1 and not date_or_time(v)
+
+
+def crypto_wallet_shape(value: str) -> bool:
+    """A Bitcoin (``1…``, ``3…``, ``bc1…``) or Ethereum (``0x…``) address: one run of 26+ characters."""
+    v = value.strip()
+    return len(v) >= 26 and not any(c.isspace() for c in v) and v.startswith(("1", "3", "bc1", "BC1", "0x"))
+
+
+def tax_id_shape(value: str) -> bool:
+    """A VAT number, EIN or ITIN: 7+ digits, not a date or a sum of money."""
+    v = value.strip()
+    return digit_count(v) >= 7 and not date_or_time(v) and not AMOUNT_RE.fullmatch(v)
+
+
+def health_insurance_id_shape(value: str) -> bool:
+    """An NHS number, MBI, KVNR, EHIC or member id: 8+ letters and digits, 3+ digits."""
+    v = value.strip()
+    return alnum_count(v) >= 8 and digit_count(v) >= 3 and not date_or_time(v)
+
+
+def medical_record_number_shape(value: str) -> bool:
+    """An MRN (``00482913``, ``MR-2024-118273``): 5+ digits, not a date, time or sum of money."""
+    v = value.strip()
+    return digit_count(v) >= MIN_IDENTIFYING_DIGITS and not date_or_time(v) and not AMOUNT_RE.fullmatch(v)
 
 
 #: Types tried, in order, for a value that fails its own type's shape; others try PERSON.

@@ -22,7 +22,7 @@ after a masked account number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from piilora.months import MONTH_ABBR, MONTHS
@@ -49,6 +49,7 @@ from piilora.types import Span
 
 __all__ = [
     "account_cues",
+    "card_extras",
     "check_shapes",
     "digests",
     "known_types",
@@ -153,24 +154,73 @@ def _cuts_word(text: str, start: int, end: int) -> bool:
     )
 
 
-def known_types(text: str, spans: Iterable[Span], known: Iterable[str]) -> list[Span]:
-    """Model spans whose type is not one the model was trained on (it sometimes invents
-    ``[IBAN]``, ``[PO_NUMBER]``): re-typed to the one known type the name is the start of
-    (``IBAN`` -> ``IBAN_CODE``); else dropped when the value is a ticket reference, a UUID or
-    cannot identify anyone, and kept as it is otherwise (it may still be PII)."""
+#: Words of a type name that say nothing about what kind of value it is.
+_GENERIC_NAME_WORDS = frozenset({"ID", "IDS", "NO", "NR", "NUM", "NUMBER", "CODE", "DATA", "INFO", "VALUE"})
+
+
+def known_types(
+    text: str,
+    spans: Iterable[Span],
+    known: Iterable[str],
+    *,
+    registered: Iterable[str] = (),
+    finders: Mapping[str, Callable[[str], Iterable[tuple[int, int]]]] | None = None,
+    shapes: Mapping[str, Shape] | None = None,
+) -> list[Span]:
+    """Model spans with a type no one registered (the model sometimes invents ``[IBAN]``,
+    ``[MAC]``, ``[VIN_LICENSE]``, ``[PO_NUMBER]``) re-typed, so no invented type reaches the
+    output. ``known``: the types the model was trained on; ``registered``: every type of the
+    registry (plugins included), kept as they are. An invented type becomes, in this order:
+
+    - the one type its name is the start of (``IBAN`` -> ``IBAN_CODE``);
+    - the type whose rule detector (``finders``) matches the whole value (``[MAC]`` over
+      ``3C:22:FB:7A:91:0E`` -> ``DEVICE_ID``);
+    - nothing, when the value is a ticket reference, a UUID or cannot identify anyone;
+    - the first type sharing a telling word with its name whose shape takes the value
+      (``VIN_LICENSE`` -> ``US_DRIVER_LICENSE`` for a licence number);
+    - else the nearest built-in by the value's form: ``PERSON`` for a capitalised name,
+      ``NATIONAL_ID`` for an identifier with 5+ digits, ``USERNAME`` for any other token (whose
+      shape then judges it like any model span).
+    """
     known = set(known)
+    names = [*dict.fromkeys([*known, *registered])]
     out: list[Span] = []
     for span in spans:
-        if span.entity_type in known:
+        if span.entity_type in known or span.entity_type in names:
             out.append(span)
             continue
-        matches = [k for k in known if k.startswith(span.entity_type)]
         value = text[span.start : span.end]
-        if len(matches) == 1:
-            out.append(replace(span, entity_type=matches[0]))
-        elif not reference(value) and identifying(value):
-            out.append(span)
+        target = _nearest_type(span.entity_type, value.strip(), names, finders or {}, shapes or {})
+        if target is not None:
+            out.append(replace(span, entity_type=target))
     return out
+
+
+def _nearest_type(
+    invented: str,
+    value: str,
+    names: list[str],
+    finders: Mapping[str, Callable[[str], Iterable[tuple[int, int]]]],
+    shapes: Mapping[str, Shape],
+) -> str | None:
+    prefixed = [k for k in names if k.startswith(invented)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    for etype, find in finders.items():
+        if etype in names and any((a, b) == (0, len(value)) for a, b in find(value)):
+            return etype
+    if reference(value) or not identifying(value):
+        return None
+    words = set(invented.split("_")) - _GENERIC_NAME_WORDS
+    for etype in names:
+        shape = shapes.get(etype)
+        if words & set(etype.split("_")) and (shape is None or shape(value)):
+            return etype
+    if person_name(value) and value[:1].isupper():
+        fallback = "PERSON"
+    else:
+        fallback = "NATIONAL_ID" if number_digits(value) >= MIN_IDENTIFYING_DIGITS else "USERNAME"
+    return fallback if fallback in names else (names[0] if names else None)
 
 
 _CLOSERS = {'"': '"', "'": "'", "`": "`", "«": "»", "“": "”", "‘": "’"}
@@ -440,3 +490,32 @@ def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
             continue
         out.append(span if (start, end) == (span.start, span.end) else replace(span, start=start, end=end))
     return out
+
+
+#: A card's verification code or expiry date after its cue word (PCI DSS: sensitive
+#: authentication data and cardholder data): ``CVV 123``, ``CVC2: 0456``, ``exp 04/27``.
+_CARD_EXTRA_RE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:cvv2?|cvc2?|cid|csc|security\s+code|prüfnummer|kartenprüfnummer|cryptogramme|"
+    r"c[óo]digo\s+de\s+seguridad|codice\s+di\s+sicurezza|beveiligingscode)\W{0,3}(?P<code>\d{3,4})"
+    r"|(?:exp(?:iry|ires|iration)?(?:\s+date)?|valid\s+(?:thru|through|until)|gültig\s+bis|date\s+d'expiration|"
+    r"caducidad|vencimiento|scadenza|vervaldatum|verloopdatum)\W{0,3}(?P<date>(?:0?[1-9]|1[0-2])\s?[/.-]\s?(?:\d{4}|\d{2})))"
+    r"(?![\w/.-]?\d)"
+)
+
+
+def card_extras(text: str, spans: Iterable[Span]) -> list[Span]:
+    """``spans`` plus a ``CREDIT_CARD`` span over a card's verification code or expiry date
+    (``CVV 123``, ``exp 04/27``) on the line of a masked card number or the line after it: with
+    the number they are cardholder data (PCI DSS), so they are masked as part of the card."""
+    spans = list(spans)
+    added: list[Span] = []
+    for card in (s for s in spans if s.entity_type == "CREDIT_CARD"):
+        line_start = text.rfind("\n", 0, card.start) + 1
+        line_end = text.find("\n", card.end)  # the end of the line after the card's
+        line_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        line_end = len(text) if line_end < 0 else line_end
+        for m in _CARD_EXTRA_RE.finditer(text, line_start, line_end):
+            start, end = m.span("code") if m.group("code") else m.span("date")
+            if not any(o.start < end and start < o.end for o in (*spans, *added)):
+                added.append(Span(start, end, "CREDIT_CARD", score=card.score, source="rule"))
+    return sorted((*spans, *added), key=lambda s: (s.start, s.end))

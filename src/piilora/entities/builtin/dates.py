@@ -1,4 +1,5 @@
-"""DATE_OF_BIRTH: birth dates (1930-2010) in numeric and spelled-out, localized formats.
+"""DATE_OF_BIRTH and DATE: birth dates (1930-2010) and other dates tied to a person (an admission,
+a visit, a death: 2013-2027), in numeric and spelled-out, localized formats.
 
 Each sampler draws only from the seeded ``faker`` and the ``rng`` it is given. Each type's record
 (:class:`~piilora.entities.base.EntityGenerator`) is written out once, at the end.
@@ -6,6 +7,7 @@ Each sampler draws only from the seeded ``faker`` and the ``rng`` it is given. E
 
 from __future__ import annotations
 
+import calendar
 import random
 from typing import TYPE_CHECKING
 
@@ -14,12 +16,12 @@ from piilora.entities.builtin.common import birth_date, clean, contexts, weighte
 from piilora.months import MONTH_ABBR, MONTHS
 from piilora.safety.parsers import word_tuple
 from piilora.safety.rules import find_birth_dates
-from piilora.safety.shapes import date_of_birth_shape
+from piilora.safety.shapes import date_of_birth_shape, date_shape
 
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["DATE_OF_BIRTH"]
+__all__ = ["DATE", "DATE_OF_BIRTH", "format_date", "native_date"]
 
 
 # --------------------------------------------------------------------------- DATE_OF_BIRTH
@@ -30,7 +32,7 @@ def _ordinal(day: int) -> str:
     return f"{day}{suffix}"
 
 
-def _dob_native(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
+def native_date(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
     """A date format native to ``locale``."""
     lang = locale[:2]
     month = MONTHS.get(lang, MONTHS["en"])[m - 1]
@@ -94,11 +96,12 @@ def _dob_native(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
     return weighted(rng, options.get(locale, options["en_US"]))
 
 
-def _sample_dob(faker: Faker, rng: random.Random, locale: str) -> str:
-    y, m, d = birth_date(rng)
+def format_date(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
+    """The date ``y-m-d`` written in one of the formats people use in ``locale`` (65%: the
+    locale's own) or in an international one (ISO 8601, ``14-MAR-1985``...)."""
     en = MONTHS["en"][m - 1]
     if rng.random() < 0.65:
-        return _dob_native(rng, locale, y, m, d)
+        return native_date(rng, locale, y, m, d)
     return weighted(
         rng,
         (
@@ -116,6 +119,21 @@ def _sample_dob(faker: Faker, rng: random.Random, locale: str) -> str:
     )
 
 
+def _sample_dob(faker: Faker, rng: random.Random, locale: str) -> str:
+    return format_date(rng, locale, *birth_date(rng))
+
+
+# --------------------------------------------------------------------------- DATE
+
+
+def _sample_date(faker: Faker, rng: random.Random, locale: str) -> str:
+    """A recent date (2013-2027, most in the last few years): too recent for the birth-date rule."""
+    y = min(2027, int(rng.triangular(2013, 2028, 2025)))
+    m = rng.randint(1, 12)
+    d = rng.randint(1, calendar.monthrange(y, m)[1])
+    return format_date(rng, locale, y, m, d)
+
+
 # --------------------------------------------------------------------------- records
 
 DATE_OF_BIRTH = EntityGenerator(
@@ -130,4 +148,44 @@ DATE_OF_BIRTH = EntityGenerator(
     ),
     cues=("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita"),
     rule=RuleDetector(find_birth_dates),  # an old full date: privacy first (switch off per type)
+)
+
+DATE = EntityGenerator(
+    entity_type="DATE",
+    sample=clean(_sample_date),
+    contexts=contexts("DATE"),
+    description=(
+        "A date tied to a person other than the birth date (admission, discharge, visit, death, appointment, "
+        "surgery, hire), in numeric or spelled-out, localized formats."
+    ),
+    shape=date_shape,
+    field_names=word_tuple(
+        "admission_date admitted discharge_date discharged visit_date date_of_visit date_of_service service_date "
+        "encounter_date appointment_date date_of_death death_date dod surgery_date procedure_date hire_date "
+        "date_of_hire termination_date aufnahmedatum entlassungsdatum sterbedatum date_d_admission "
+        "date_de_deces fecha_de_ingreso fecha_de_alta data_di_ricovero data_di_dimissione opnamedatum"
+    ),
+    cues=(
+        "admitted",
+        "discharged",
+        "visit",
+        "died",
+        "deceased",
+        "appointment",
+        "seen on",
+        "surgery",
+        "hired",
+        "aufgenommen",
+        "entlassen",
+        "verstorben",
+        "termin",
+        "hospitalisé",
+        "décédé",
+        "ingresado",
+        "alta",
+        "ricoverato",
+        "dimesso",
+        "opgenomen",
+        "overleden",
+    ),
 )
