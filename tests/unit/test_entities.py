@@ -26,17 +26,9 @@ from stdnum.us import ssn
 from piilora import plugins
 from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, RuleDetector
 from piilora.entities.builtin import BUILTIN_ENTITY_TYPES
+from piilora.entities.builtin.common import REGION
 
 N = 300  # samples per (type, locale)
-REGION = {
-    "en_US": "US",
-    "en_GB": "GB",
-    "de_DE": "DE",
-    "fr_FR": "FR",
-    "es_ES": "ES",
-    "it_IT": "IT",
-    "nl_NL": "NL",
-}
 NINO_RE = re.compile(
     r"^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]$"

@@ -112,8 +112,13 @@ def _dropped(label: str, label_map: Mapping[str, str | None] | None) -> bool:
         return False
     if label in label_map:
         return label_map[label] is None
-    normalised = _LABEL_SEP_RE.sub("_", label.strip()).upper()
+    normalised = _normalised(label)
     return normalised in label_map and label_map[normalised] is None
+
+
+def _normalised(label: str) -> str:
+    """``label`` upper-cased, runs of spaces, hyphens and dots turned into ``_``."""
+    return _LABEL_SEP_RE.sub("_", label.strip()).upper()
 
 
 def normalize_label(label: str, label_map: Mapping[str, str | None] | None = None) -> str | None:
@@ -125,7 +130,7 @@ def normalize_label(label: str, label_map: Mapping[str, str | None] | None = Non
     """
     if label_map and label in label_map:
         return label_map[label]
-    normalised = _LABEL_SEP_RE.sub("_", label.strip()).upper()
+    normalised = _normalised(label)
     if label_map and normalised in label_map:
         return label_map[normalised]
     return normalised if ENTITY_TYPE_RE.match(normalised) else None

@@ -9,29 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-__all__ = ["BUILTIN_CUES", "PATTERN_HINTS", "cued_values", "guess_label", "guess_value_end", "next_word_end",
-           "speculated_values"]  # fmt: skip
-
-#: Cue words just before a value, per built-in type (label -> lower-case cue words). Moving to
-#: the built-in entity records, whose cues the Redactor will pass as ``CopyDecoder(cues=...)``.
-BUILTIN_CUES: dict[str, tuple[str, ...]] = {
-    "PERSON": ("name", "dear", "hi", "hello", "holder", "patient", "contact", "customer", "from", "signed", "mr"),
-    "DATE_OF_BIRTH": ("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita"),
-    "US_SSN": ("ssn", "social security"),
-    "US_DRIVER_LICENSE": ("dl", "driver", "licen"),
-    "PASSPORT": ("passport", "pass no", "reisepass", "passeport", "pasaporte"),
-    "IBAN_CODE": ("iban",),
-    "BANK_ACCOUNT": ("account", "acct", "a/c", "konto", "compte", "cuenta", "routing", "deposit", "sort code"),
-    "CREDIT_CARD": ("card", "visa", "mastercard", "amex"),
-    "PASSWORD": ("password", "passwd", "pwd", "pass", "passwort", "mot de passe", "contraseña"),
-    "SECRET": ("key", "token", "secret", "bearer", "api", "credential"),
-    "USERNAME": ("user", "login", "handle", "username", "account name"),
-    "PHONE_NUMBER": ("phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me"),
-    "EMAIL_ADDRESS": ("mail",),
-    "IP_ADDRESS": ("ip", "host"),
-    "NATIONAL_ID": ("national id", "id number", "nin", "insee", "dni", "nie", "bsn", "steuer", "codice fiscale"),
-    "STREET_ADDRESS": ("address", "ship to", "deliver", "lives at", "adresse", "dirección", "straße"),
-}
+__all__ = ["PATTERN_HINTS", "cued_values", "guess_label", "guess_value_end", "next_word_end", "speculated_values"]
 
 #: rule types found by pattern only: a cue word's guess of the label overrides theirs
 PATTERN_HINTS = frozenset({"PHONE_NUMBER", "US_SSN"})

@@ -76,6 +76,8 @@ class SafetyNet:
             sorted(rules.items(), key=lambda item: (not item[1].verified, -item[1].priority, order[item[0]]))
         )
         self.verified: frozenset[str] = frozenset(t for t, d in rules.items() if d.verified)
+        self._finders = {t: d.find for t, d in self.detectors.items()}
+        self._chosen: dict[tuple[str, ...], dict[str, RuleDetector]] = {}
         self.shapes: dict[str, Shape] = shapes_of(gens)
         self.fields: dict[str, str] = field_map(gens)
         #: every registered type, in registration order
@@ -108,8 +110,12 @@ class SafetyNet:
 
     def detect_rules(self, text: str, types: Sequence[str] | None = None) -> list[Span]:
         """Non-overlapping rule spans of ``types`` (None = all), sorted by start."""
-        chosen = self.detectors if types is None else {t: d for t, d in self.detectors.items() if t in types}
-        return detect_rules(text, chosen)
+        if types is None:
+            return detect_rules(text, self.detectors)
+        key = tuple(types)
+        if key not in self._chosen:  # one Redactor asks for the same types for every text
+            self._chosen[key] = {t: d for t, d in self.detectors.items() if t in key}
+        return detect_rules(text, self._chosen[key])
 
     def apply(self, text: str, model_spans: Sequence[Span], options: SafetyOptions | None = None) -> list[Span]:
         """The spans to mask in ``text``, given the model's spans (offsets into ``text``; spans of
@@ -124,7 +130,7 @@ class SafetyNet:
                 spans,
                 self.labels,
                 registered=self.registered,
-                finders={t: d.find for t, d in self.detectors.items()},
+                finders=self._finders,
                 shapes=self.shapes,
             )
             spans = digests(text, tidy_edges(text, typed))
