@@ -206,7 +206,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from piilora.data.loaders import load_split
     from piilora.evaluation import build_systems, evaluate, render_markdown
 
-    rows_source, _ = load_split(args.data, args.split)
+    breakdown = tuple(f for f in (args.by or "").split(",") if f)
+    rows_source, _ = load_split(args.data, args.split, keep_fields=breakdown)
     rows = [dict(r) for r in rows_source]
     if args.n:
         rows = rows[: args.n]
@@ -215,7 +216,14 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         label_map = json.loads(Path(label_map).read_text())
     systems = build_systems(args.systems.split(","), adapter=args.adapter, threads=args.threads)
     reports = evaluate(
-        rows, systems, label_map=label_map, out_dir=args.out, run_dir=args.run_dir, progress=not args.quiet
+        rows,
+        systems,
+        label_map=label_map,
+        out_dir=args.out,
+        run_dir=args.run_dir,
+        progress=not args.quiet,
+        breakdown=breakdown,
+        batch_size=args.batch_size,
     )
     print(render_markdown(reports))
     print(f"report written to {Path(args.out).resolve()}")
@@ -353,6 +361,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--label-map", help="the data's label set: presidio, ai4privacy, or a JSON file mapping "
                     "dataset labels to piilora types (null: not PII)")  # fmt: skip
     ev.add_argument("--n", type=int, help="evaluate the first N rows only")
+    ev.add_argument("--by", help="comma-separated row fields to break the figures down by (kind,lang)")
+    ev.add_argument("--batch-size", type=int, default=1, help="texts per mask_batch call for the adapter "
+                    "systems (default 1: per-text latency)")  # fmt: skip
     ev.add_argument("--out", required=True, help="report directory")
     ev.add_argument("--run-dir", help="a training run dir whose loss curve goes into the report")
     ev.add_argument("--threads", type=int)

@@ -261,3 +261,19 @@ def test_a_number_sign_ending_the_line_before_does_not_hide_a_phone():
     ``#626719``-style reference, and the number was left readable."""
     assert _found("#\n+44 20 7946 0958 \n", types=("PHONE_NUMBER",)) == [("PHONE_NUMBER", "+44 20 7946 0958")]
     assert _found("ticket #\t+44 20 7946 0958", types=("PHONE_NUMBER",)) == []  # same line: a reference
+
+
+def test_a_url_encoded_email_in_a_query_string_is_an_email():
+    text = 'GET /api/users?email=nina.berg%40example.org&page=2 HTTP/1.1" 200'
+    assert ("EMAIL_ADDRESS", "nina.berg%40example.org") in _found(text)
+    assert not _found("a 50%40 discount, 100%40mm")
+
+
+@pytest.mark.parametrize("text", ["evens = data[::2]", "x = a[1:3] + b[::4]", "grid[:, ::2].sum()", "tail = s[::-1]"])
+def test_python_slicing_is_not_an_ipv6_address(text):
+    assert not [v for t, v in _found(text) if t == "IP_ADDRESS"]
+
+
+@pytest.mark.parametrize("text", ["curl http://[::1]:8080/health", "ping6 ::1", "from fe80::1ff:fe23:4567:890a"])
+def test_a_real_ipv6_in_brackets_or_alone_is_still_found(text):
+    assert [v for t, v in _found(text) if t == "IP_ADDRESS"]

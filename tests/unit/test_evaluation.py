@@ -107,7 +107,7 @@ def test_intervals_bracket_the_figure_and_are_reproducible():
     assert low <= rep.overall["false_positive_rate"] == 0.15 <= high
     assert rep.counts["resampled_groups"] == 20
     assert score(rows, results).intervals == rep.intervals  # seeded
-    assert set(rep.intervals) == {"strict_f1", "leak_rate", "false_positive_rate"}
+    assert set(rep.intervals) == {"strict_f1", "leak_rate", "false_positive_rate", "char_f1", "core_span_recall"}
 
 
 def test_errors_clustered_in_templates_give_wider_intervals_than_rows_alone():
@@ -121,8 +121,75 @@ def test_a_perfect_system_has_degenerate_intervals_and_they_can_be_skipped(tmp_p
     spans = [Span(s["start"], s["end"], s["label"]) for s in GOLD["spans"]]
     rows = [{**GOLD, "template_ids": [f"t/{i}"]} for i in range(4)] + [EMPTY]
     rep = score(rows, [_mask(TEXT, spans)] * 4 + [_mask(EMPTY["text"], [])])
-    assert rep.intervals == {"strict_f1": [1.0, 1.0], "leak_rate": [0.0, 0.0], "false_positive_rate": [0.0, 0.0]}
+    assert rep.intervals == {
+        "strict_f1": [1.0, 1.0],
+        "leak_rate": [0.0, 0.0],
+        "false_positive_rate": [0.0, 0.0],
+        "char_f1": [1.0, 1.0],
+        "core_span_recall": [1.0, 1.0],
+    }
     assert score(rows, [_mask(TEXT, spans)] * 4 + [_mask(EMPTY["text"], [])], n_resamples=0).intervals == {}
     md = (write_report([rep], tmp_path) / "report.md").read_text()
     assert "| strict F1, 95% interval | 1.000-1.000 |" in md
     assert json.loads((tmp_path / "report.json").read_text())[0]["intervals"]["leak_rate"] == [0.0, 0.0]
+
+
+def test_character_metrics_and_full_masking_are_label_agnostic():
+    # the name cut short and typed wrong, the e-mail typed wrong, the IP missed; an FP on "Order"
+    pred = [Span(0, 4, "USERNAME"), Span(16, 28, "URL")]
+    rep = score([GOLD, EMPTY], [_mask(TEXT, pred), _mask(EMPTY["text"], [Span(0, 5, "PERSON")])])
+    gold_chars = 7 + 12 + 8  # "Jane Doe" without its space, the e-mail, the IP
+    tp = 4 + 12
+    assert rep.overall["char_recall"] == pytest.approx(tp / gold_chars)
+    assert rep.overall["char_precision"] == pytest.approx(tp / (4 + 12 + 5))
+    assert rep.overall["span_recall_full"] == pytest.approx(1 / 3)  # only the e-mail is masked in full
+    assert rep.overall["core_span_recall"] == pytest.approx(1 / 3)
+    assert rep.per_type["EMAIL_ADDRESS"]["masked_recall"] == 1.0
+    assert rep.per_type["PERSON"]["masked_recall"] == 0.0
+    assert rep.overall["strict_f1"] == 0.0  # the typed metrics still see the wrong types
+
+
+def test_a_multi_line_address_is_masked_in_full_whatever_its_newlines():
+    text = "Send to 12 Oak Lane\nLeeds\nLS1 4AB today"
+    gold = {"text": text, "spans": [{"start": 8, "end": 33, "label": "STREET_ADDRESS"}]}
+    pieces = [Span(8, 19, "STREET_ADDRESS"), Span(20, 25, "LOCATION"), Span(26, 33, "POSTAL_CODE")]
+    rep = score([gold], [_mask(text, pieces)])
+    assert rep.overall["core_span_recall"] == 1.0
+    assert rep.overall["char_f1"] == 1.0
+    rep = score([gold], [_mask(text, pieces[:1])])
+    assert rep.overall["core_span_recall"] == 0.0  # the town and postcode stayed readable
+
+
+def test_breakdown_per_kind_of_writing(tmp_path):
+    rows = [{**GOLD, "kind": "chat"}, {**EMPTY, "kind": "log"}, {**EMPTY, "kind": "log"}]
+    spans = [Span(s["start"], s["end"], s["label"]) for s in GOLD["spans"]]
+    results = [_mask(TEXT, spans), _mask(EMPTY["text"], [Span(0, 5, "PERSON")]), _mask(EMPTY["text"], [])]
+    rep = score(rows, results, breakdown=("kind",))
+    chat, log = rep.groups["kind"]["chat"], rep.groups["kind"]["log"]
+    assert chat["texts"] == 1 and chat["char_f1"] == 1.0 and chat["core_span_recall"] == 1.0
+    assert log["texts"] == 2 and log["false_positive_rate"] == 0.5 and log["pii_free_texts"] == 2
+    assert "Per kind" in write_report([rep], tmp_path).joinpath("report.md").read_text()
+    assert json.loads((tmp_path / "report.json").read_text())[0]["groups"]["kind"]["log"]["texts"] == 2
+
+
+def test_a_redactor_like_system_is_evaluated_in_batches_with_the_same_scores():
+    from piilora.evaluation import evaluate
+
+    class Masker:
+        def __init__(self):
+            self.calls = []
+
+        def mask(self, text):
+            self.calls.append(1)
+            return _mask(text, [Span(0, 8, "PERSON")] if text == TEXT else [])
+
+        def mask_batch(self, texts):
+            self.calls.append(len(texts))
+            return [_mask(t, [Span(0, 8, "PERSON")] if t == TEXT else []) for t in texts]
+
+    rows = [GOLD, EMPTY, GOLD, EMPTY, GOLD]
+    one, batched = Masker(), Masker()
+    (a,) = evaluate(rows, {"m": one.mask})
+    (b,) = evaluate(rows, {"m": batched.mask}, batch_size=2)
+    assert one.calls == [1] * 5 and batched.calls == [2, 2, 1]
+    assert a.overall == b.overall and a.per_type == b.per_type

@@ -10,7 +10,8 @@ import pytest
 
 from piilora import ConfigError, EntityGenerator, hookimpl
 from piilora.data.prompt import bracket_target
-from piilora.data.synth import CONTEXT_GENRE, CorpusConfig, corpus_stats, generate_corpus
+from piilora.data.synth import CONTEXT_GENRE, CorpusConfig, corpus_stats, generate_corpus, generate_examples
+from piilora.data.templates import Template
 from piilora.plugins import create_plugin_manager, entity_generators
 from piilora.types import Span, validate_spans
 
@@ -173,7 +174,7 @@ def test_plugin_type_flows_into_every_split():
 
     mod.piilora_register_entity_generators = piilora_register_entity_generators
     pm = create_plugin_manager(autoload=False, plugins=[mod])
-    corpus = generate_corpus(n=1500, seed=2, plugin_manager=pm)
+    corpus = generate_corpus(n=3000, seed=2, plugin_manager=pm)
     for split in corpus:
         labels = Counter(s["label"] for r in corpus[split] for s in r["spans"])
         assert labels["BADGE_ID"] > 0, split
@@ -249,3 +250,84 @@ def test_context_split_keyed_by_phrase_not_position():
         return {c: split for split in out for c in out[split]["BADGE_ID"] if len(out[split]["BADGE_ID"]) < 20}
 
     assert where(gen) == where(flipped)
+
+
+# -- surface forms, careless writers --------------------------------------------------------
+
+
+def _builder(templates, **config):
+    from piilora.data.synth import _Builder
+    from piilora.data.templates import FILLERS
+
+    generators = entity_generators(create_plugin_manager(autoload=False))
+    return _Builder(CorpusConfig(n=10, case_noise=0.0, **config), generators, templates, FILLERS)
+
+
+def _rendered(builder, template, seed):
+    import random
+
+    from piilora.data.synth import _join
+
+    return _join(builder._render(template, "train", "en_GB", random.Random(seed)))
+
+
+def test_a_named_form_is_the_same_person_as_its_numbered_slot():
+    t = Template("letter/900", "letter", "{{PERSON#1:full}}\n\nDear {{PERSON#1:title}},\nsee you, {{PERSON#1:given}}")
+    builder = _builder([t])
+    for seed in range(40):
+        text, spans = _rendered(builder, t, seed)
+        full, title, given = (text[s["start"] : s["end"]] for s in spans)
+        assert {s["label"] for s in spans} == {"PERSON"}
+        assert full.split()[0] == given  # the given name of that full name
+        assert any(full.endswith(" " + title[i:]) for i in range(1, len(title)) if title[i - 1] == " ")  # surname
+
+
+def test_address_forms_and_url_encoding():
+    t = Template(
+        "letter/901",
+        "letter",
+        "{{STREET_ADDRESS:multi}}\nmoved to {{STREET_ADDRESS:line}}\n?email={{EMAIL_ADDRESS:urlenc}}",
+    )
+    builder = _builder([t])
+    for seed in range(40):
+        text, spans = _rendered(builder, t, seed)
+        multi, line, email = (text[s["start"] : s["end"]] for s in spans)
+        assert "\n" in multi
+        assert "\n" not in line
+        assert "%40" in email and "@" not in email
+        assert [s["label"] for s in spans] == ["STREET_ADDRESS", "STREET_ADDRESS", "EMAIL_ADDRESS"]
+
+
+def test_a_form_the_type_does_not_have_is_a_config_error():
+    from piilora.errors import ConfigError
+
+    t = Template("letter/902", "letter", "card {{CREDIT_CARD:given}}")
+    with pytest.raises(ConfigError, match="CREDIT_CARD has no forms"):
+        _builder([t])
+
+
+def test_careless_writers_keep_every_span_exact():
+    rows = generate_examples(CorpusConfig(n=600, seed=4, text_noise=1.0), "train")
+    careless = 0
+    for row in rows:
+        for s in row["spans"]:
+            value = row["text"][s["start"] : s["end"]]
+            assert value and value == value.strip(), row["id"]
+        careless += row["text"] == row["text"].lower() or row["text"] == row["text"].upper()
+    assert careless > 100  # most texts were rewritten (lower case, capitals, no stops or breaks)
+
+
+def test_names_come_from_many_traditions():
+    import random
+
+    from piilora.entities.base import stable_faker
+    from piilora.entities.builtin.person import PERSON
+
+    faker = stable_faker("en_US")
+    surnames = set()
+    for seed in range(400):
+        faker.seed_instance(seed)
+        surnames.add(PERSON.forms(faker, random.Random(seed), "en_US")["surname"])
+    us = stable_faker("en_US")
+    us_surnames = {us.last_name() for _ in range(3000)}
+    assert len(surnames - us_surnames) > 60  # Hungarian, Yoruba, Vietnamese, Korean... beside Faker's en_US

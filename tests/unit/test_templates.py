@@ -15,6 +15,7 @@ from faker import Faker
 
 from piilora.data.template_bank.fillers import WORDS
 from piilora.data.templates import (
+    COMMON_FORMS,
     FILLERS,
     GENRES,
     NUMERIC_FILLERS,
@@ -23,6 +24,7 @@ from piilora.data.templates import (
     TEMPLATES,
     Template,
     parse_genre,
+    parse_slot,
     pii_slots,
     read_genre,
     slots,
@@ -169,10 +171,17 @@ def test_parse_genre():
         parse_genre("sms", "%% sms/001\n\n%% sms/002\nx\n")
 
 
+#: Genres of long documents (a letter with two address blocks, a call transcript): a render still
+#: fits ``TrainConfig.max_length`` with its answer.
+LONG_GENRES = {"letter", "transcript", "devops", "directory", "narrative", "personal_record", "messaging",
+               "customer_service", "spreadsheet", "form_intl", "care_note", "workplace"}
+
+
 def test_lengths_short_enough():
     for t in TEMPLATES:
-        assert len(t.text) <= 500, t.id
-        assert t.text.count("\n") <= 13, t.id
+        long = t.genre in LONG_GENRES
+        assert len(t.text) <= (1100 if long else 500), t.id
+        assert t.text.count("\n") <= (30 if long else 13), t.id
 
 
 # -- slots ----------------------------------------------------------------------------------
@@ -190,6 +199,19 @@ def test_slots_helper():
     assert pii_slots("{{?PRICE}} {{IBAN_CODE}} {{CONTEXT}}") == ["IBAN_CODE", "CONTEXT"]
 
 
+def _form_names() -> dict[str, set[str]]:
+    from piilora.entities.base import stable_faker
+    from piilora.entities.builtin import builtin_entity_generators
+
+    return {
+        g.entity_type: set(g.forms(stable_faker("en_US"), random.Random(0), "en_US")) if g.forms else set()
+        for g in builtin_entity_generators()
+    }
+
+
+FORMS = _form_names()
+
+
 def test_every_slot_is_known():
     for t in TEMPLATES:
         for slot in slots(t.text):
@@ -198,8 +220,10 @@ def test_every_slot_is_known():
             if slot.startswith("?"):
                 assert slot[1:] in FILLERS, f"{t.id}: unknown filler {slot}"
             else:
-                assert re.fullmatch(r"[A-Z_]+(#\d+)?", slot), f"{t.id}: {slot}"
-                assert slot.split("#")[0] in PII_TYPES, f"{t.id}: unknown PII type {slot}"
+                assert re.fullmatch(r"[A-Z_]+(#\d+)?(:[a-z]+)?", slot), f"{t.id}: {slot}"
+                etype, _, form = parse_slot(slot)
+                assert etype in PII_TYPES, f"{t.id}: unknown PII type {slot}"
+                assert form is None or form in COMMON_FORMS or form in FORMS[etype], f"{t.id}: unknown form {slot}"
 
 
 def test_no_malformed_slots():
@@ -232,16 +256,17 @@ def test_every_pii_type_covered():
 
 
 def test_hard_negative_share():
-    assert sum(not _has_pii(t) for t in TEMPLATES) >= 0.3 * len(TEMPLATES)
+    assert sum(not _has_pii(t) for t in TEMPLATES) >= 0.25 * len(TEMPLATES)
     for genre, items in BY_GENRE.items():
         negatives = sum(not _has_pii(t) for t in items)
-        assert negatives >= 0.3 * len(items), f"{genre}: {negatives}/{len(items)} without PII"
+        assert negatives >= 0.15 * len(items), f"{genre}: {negatives}/{len(items)} without PII"
 
 
 def test_context_share():
     with_context = [t for t in TEMPLATES if "CONTEXT" in slots(t.text)]
-    assert len(with_context) >= 0.15 * len(TEMPLATES)
-    assert len({t.genre for t in with_context}) >= len(GENRES) - 1
+    assert len(with_context) >= 0.1 * len(TEMPLATES)
+    # every genre but the tables (a context phrase is a sentence): csv_record, spreadsheet, form_intl
+    assert len({t.genre for t in with_context}) >= len(GENRES) - 3
 
 
 def test_slot_count_variety():
@@ -257,7 +282,7 @@ def test_slot_count_variety():
 def test_repeated_slots_are_numbered():
     # A numbered slot should appear twice, or next to a sibling of the same type.
     for t in TEMPLATES:
-        numbered = Counter(s for s in pii_slots(t.text) if "#" in s)
+        numbered = Counter(parse_slot(s)[1] for s in pii_slots(t.text) if "#" in s)  # PERSON#1:given is PERSON#1
         for slot, n in numbered.items():
             etype = slot.split("#")[0]
             siblings = {s for s in numbered if s.split("#")[0] == etype}
@@ -268,8 +293,8 @@ def test_repeated_slots_are_numbered():
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
-_LONG_DIGITS = re.compile(r"\d(?:[ .\-/]?\d){6,}")
-_PHONE = re.compile(r"\+\d|\(\d{3}\)\s?\d")
+_LONG_DIGITS = re.compile(r"(?<!\d)(?!\d{1,4}/(?:19|20)\d\d(?!\d)|(?:19|20)\d\d/\d{1,4}(?!\d))\d(?:[ .\-/]?\d){6,}")  # not a law: 445/2000, 2016/679
+_PHONE = re.compile(r"\+\d[\d ().-]{5,}|\(\d{3}\)\s?\d")  # "+44 20 7946...", not a "+1" guest or UTC+1
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(PII_TYPES) + r")\]")
 
 

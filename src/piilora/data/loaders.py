@@ -52,7 +52,7 @@ import itertools
 import json
 import numbers
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -491,8 +491,12 @@ def load_records(
     label_map: str | Mapping[str, str | None] | None = None,
     limit: int | None = None,
     split: str | None = None,
+    keep_fields: Sequence[str] = (),
 ) -> datasets.Dataset:
     """Read the user's annotated data into a ``text``/``spans``/``source_row`` dataset.
+
+    ``keep_fields`` names record fields to carry along as string columns (``kind``, ``lang``:
+    what an evaluation breaks its figures down by); a record without one gets ``""``.
 
     ``format`` (``"jsonl"``, ``"csv"``, ``"parquet"`` or ``"hf"``) overrides
     detection from the suffix (a directory is ``"hf"``). ``split`` picks the
@@ -515,6 +519,7 @@ def load_records(
     texts: list[str] = []
     all_spans: list[list[dict[str, Any]]] = []
     rows: list[int] = []
+    kept: dict[str, list[str]] = {name: [] for name in keep_fields}
     layout: _Layout | None = None
     if limit != 0:
         for row, record in _iter_records(path, fmt, source, split):
@@ -537,9 +542,17 @@ def load_records(
             texts.append(text)
             all_spans.append([{"start": s, "end": e, "label": lab} for s, e, lab in spans])
             rows.append(row)
+            for name, values in kept.items():
+                value = record.get(name)
+                values.append("" if value is None else str(value))
             if limit is not None and len(texts) >= limit:
                 break
-    return datasets.Dataset.from_dict({"text": texts, "spans": all_spans, "source_row": rows}, features=FEATURES)
+    features = FEATURES
+    if kept:
+        features = datasets.Features({**FEATURES, **{name: datasets.Value("string") for name in kept}})
+    return datasets.Dataset.from_dict(
+        {"text": texts, "spans": all_spans, "source_row": rows, **kept}, features=features
+    )
 
 
 def save_dataset(dataset: datasets.Dataset, path: str | Path) -> None:
@@ -565,11 +578,11 @@ def load_dataset_dir(path: str | Path, *, split: str | None = None) -> datasets.
     return dataset
 
 
-def load_split(data: Any, split: str) -> tuple[Any, Any]:
+def load_split(data: Any, split: str, *, keep_fields: Sequence[str] = ()) -> tuple[Any, Any]:
     """``(rows of split, validation rows or None)`` for a corpus dir or data file; non-paths pass through.
 
     A ``DatasetDict`` directory gives its ``split`` (and, for ``train``, its ``validation``);
-    any other path is read with :func:`load_records`.
+    any other path is read with :func:`load_records` (carrying ``keep_fields`` along).
     """
     if not isinstance(data, (str, Path)):
         return data, None
@@ -583,4 +596,4 @@ def load_split(data: Any, split: str) -> tuple[Any, Any]:
         if split not in loaded:
             raise DataError(f"the dataset directory has no {split!r} split", source=path)
         return loaded[split], loaded["validation"] if split == "train" and "validation" in loaded else None
-    return load_records(path), None
+    return load_records(path, keep_fields=keep_fields), None

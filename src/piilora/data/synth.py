@@ -21,12 +21,14 @@ import json
 import logging
 import random
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from piilora.data.templates import COMMON_FORMS, SLOT_RE, parse_slot
 from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, stable_faker
 from piilora.errors import ConfigError
 
@@ -50,7 +52,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SPLITS: tuple[str, ...] = ("train", "validation", "test")
-SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?)\}\}")
 #: Genre used for examples made only of entity context phrases (plugin types too).
 CONTEXT_GENRE = "sentence"
 
@@ -65,7 +66,9 @@ class CorpusConfig:
     ``context_share`` the share built only from entity context phrases (how
     plugin types get sentences of their own); ``join_share`` the share that
     joins two or three templates of one genre into a longer text; ``case_noise``
-    the chance that a value is re-cased (``JANE@DOE.COM``, ``jane doe``).
+    the chance that a value is re-cased (``JANE@DOE.COM``, ``jane doe``); ``text_noise`` the
+    share of prose examples written carelessly as a whole (all lower case, all capitals, no
+    full stops, line breaks where a scanner or a phone put them).
     """
 
     n: int = 1000
@@ -76,6 +79,7 @@ class CorpusConfig:
     context_share: float = 0.12
     join_share: float = 0.15
     case_noise: float = 0.08
+    text_noise: float = 0.0
     genres: tuple[str, ...] | None = None
     entity_types: tuple[str, ...] | None = None
 
@@ -86,7 +90,7 @@ class CorpusConfig:
             raise ConfigError("split_ratios must be three non-negative numbers (train, validation, test)")
         if abs(sum(self.split_ratios) - 1.0) > 1e-6:
             raise ConfigError(f"split_ratios must sum to 1, got {sum(self.split_ratios)}")
-        for name in ("negative_share", "context_share", "join_share", "case_noise"):
+        for name in ("negative_share", "context_share", "join_share", "case_noise", "text_noise"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{name} must be in [0, 1], got {value}")
@@ -226,8 +230,11 @@ class _Builder:
         for slot in SLOT_RE.findall(template.text):
             if slot == "CONTEXT" or slot.startswith("?"):
                 continue
-            if slot.split("#")[0] not in known:
+            etype, _, form = parse_slot(slot)
+            if etype not in known:
                 return False
+            if form is not None and form not in COMMON_FORMS and self.generators[etype].forms is None:
+                raise ConfigError(f"template {template.id}: {{{{{slot}}}}} asks for a form, but {etype} has no forms")
         return True
 
     # -- values ---------------------------------------------------------------------------
@@ -236,19 +243,46 @@ class _Builder:
         faker.seed_instance(rng.getrandbits(64))
         return faker
 
-    def _value(self, etype: str, locale: str, rng: random.Random) -> str:
+    def _forms(self, etype: str, locale: str, rng: random.Random) -> dict[str, str]:
+        """One value of ``etype`` in its surface forms (``default`` always there)."""
         gen = self.generators[etype]
         if not gen.supports(locale):
             supported = [loc for loc in self.config.locales if gen.supports(loc)]
             locale = rng.choice(supported) if supported else gen.locales[0]
             if locale not in self.fakers:
                 self.fakers[locale] = stable_faker(locale)
-        value = gen.sample(self._faker(locale, rng), rng, locale)
-        if not value or value != value.strip():
-            raise ConfigError(f"entity generator {etype} returned an empty value or one with surrounding whitespace")
+        faker = self._faker(locale, rng)
+        if gen.forms is not None:
+            forms = dict(gen.forms(faker, rng, locale))
+        else:
+            forms = {"default": gen.sample(faker, rng, locale)}
+        for value in forms.values():
+            if not value or value != value.strip():
+                raise ConfigError(
+                    f"entity generator {etype} returned an empty value or one with surrounding whitespace"
+                )
         if rng.random() < self.config.case_noise:
-            value = rng.choice((str.upper, str.lower, str.title))(value)
-        return value
+            recase = rng.choice((str.upper, str.lower, str.title))
+            # a lone word in capitals reads as an acronym ("KIS"): that one keeps its case
+            forms = {k: v if recase is str.upper and v.isalpha() else recase(v) for k, v in forms.items()}
+        return forms
+
+    def _value(self, etype: str, locale: str, rng: random.Random) -> str:
+        return self._forms(etype, locale, rng)["default"]
+
+    @staticmethod
+    def _form(forms: Mapping[str, str], form: str | None, slot: str) -> str:
+        if form is None:
+            return forms["default"]
+        if form == "upper":
+            return forms["default"].upper()
+        if form == "lower":
+            return forms["default"].lower()
+        if form == "urlenc":
+            return urllib.parse.quote(forms["default"], safe="")
+        if form not in forms:
+            raise ConfigError(f"slot {{{{{slot}}}}}: no form {form!r} (the generator gives {', '.join(sorted(forms))})")
+        return forms[form]
 
     def _filler(self, name: str, locale: str, rng: random.Random) -> str:
         fn = self.fillers.get(name)
@@ -266,7 +300,7 @@ class _Builder:
 
     def _render(self, template: Template, split: str, locale: str, rng: random.Random) -> list[Piece]:
         pieces: list[Piece] = []
-        repeated: dict[str, str] = {}
+        repeated: dict[str, dict[str, str]] = {}
         escape = _ESCAPERS.get(template.genre)
         pos = 0
         for m in SLOT_RE.finditer(template.text):
@@ -284,13 +318,14 @@ class _Builder:
             if slot.startswith("?"):
                 value, label = self._filler(slot[1:], locale, rng), None
             else:
-                etype = slot.split("#")[0]
-                if "#" in slot:
-                    if slot not in repeated:
-                        repeated[slot] = self._value(etype, locale, rng)
-                    value = repeated[slot]
+                etype, key, form = parse_slot(slot)
+                if key is not None:
+                    if key not in repeated:
+                        repeated[key] = self._forms(etype, locale, rng)
+                    forms = repeated[key]
                 else:
-                    value = self._value(etype, locale, rng)
+                    forms = self._forms(etype, locale, rng)
+                value = self._form(forms, form, slot)
                 label = etype
                 if value.startswith("@") and template.text[: m.start()].endswith("@"):
                     value = value[1:]  # the template already writes the handle's "@"
@@ -336,6 +371,8 @@ class _Builder:
                     pieces.append(("\n" if rng.random() < 0.7 else "\n\n", None))
                 pieces.extend(self._render(t, split, locale, rng))
                 template_ids.append(t.id)
+        if rng.random() < cfg.text_noise and genre not in _STRUCTURED_GENRES:
+            pieces = _careless(pieces, rng)
         text, spans = _join(pieces)
         return {
             "id": f"{split}-{index:07d}",
@@ -345,6 +382,30 @@ class _Builder:
             "template_ids": template_ids,
             "locale": locale,
         }
+
+
+#: Genres whose layout is syntax (JSON, CSV, code, logs): never re-written carelessly.
+_STRUCTURED_GENRES = frozenset(
+    {"json_record", "csv_record", "code_config", "server_log", "devops", "git_commit_review", "spreadsheet"}
+)
+_STOP_RE = re.compile(r"[.,;:!?](?=\s|$)")
+
+
+def _careless(pieces: Sequence[Piece], rng: random.Random) -> list[Piece]:
+    """The example as a careless writer or a scanner leaves it: all lower case, all capitals, no
+    punctuation, or line breaks in odd places. Values are re-cased with the text; only literal
+    text loses punctuation or gains breaks, so every span stays exact."""
+    kind = rng.choice(("lower", "lower", "upper", "no_stops", "breaks"))
+    if kind == "lower":
+        return [(text.lower(), label) for text, label in pieces]
+    if kind == "upper":
+        return [(text.upper(), label) for text, label in pieces]
+    if kind == "no_stops":
+        return [(text if label is not None else _STOP_RE.sub("", text), label) for text, label in pieces]
+    return [
+        (text if label is not None else "".join("\n" if c == " " and rng.random() < 0.08 else c for c in text), label)
+        for text, label in pieces
+    ]
 
 
 def _json_escape(value: str, label: str | None) -> list[Piece]:

@@ -9,6 +9,12 @@ stay literal):
 ``{{TYPE#n}}``
     the same value everywhere ``{{TYPE#n}}`` appears in one template (a name in
     the greeting and the signature); ``{{TYPE#2}}`` is a different value.
+``{{TYPE:form}}``, ``{{TYPE#n:form}}``
+    the value in a named surface form: one of the generator's ``forms`` (a person's
+    ``given`` name, ``surname``, ``full`` name, ``title`` + surname, ``initial`` +
+    surname; an address as a ``multi``-line block or on one ``line``), or ``upper``,
+    ``lower``, ``urlenc`` for any type. ``{{PERSON#1:given}}`` is the given name of
+    the person ``{{PERSON#1}}`` names elsewhere in the template.
 ``{{?FILLER}}``
     a non-PII value from :data:`FILLERS` (order numbers, versions, prices,
     public company names...): a hard negative the model must leave alone.
@@ -45,6 +51,7 @@ from piilora.data.template_bank.fillers import FILLERS, NUMERIC_FILLERS, FillerF
 from piilora.entities.builtin import BUILTIN_ENTITY_TYPES
 
 __all__ = [
+    "COMMON_FORMS",
     "FILLERS",
     "GENRES",
     "NUMERIC_FILLERS",
@@ -54,6 +61,7 @@ __all__ = [
     "FillerFn",
     "Template",
     "parse_genre",
+    "parse_slot",
     "pii_slots",
     "read_genre",
     "slots",
@@ -63,8 +71,12 @@ __all__ = [
 #: The built-in PII entity types the bank uses.
 PII_TYPES: tuple[str, ...] = BUILTIN_ENTITY_TYPES
 
-#: A slot: ``{{TYPE}}``, ``{{TYPE#n}}``, ``{{?FILLER}}`` or ``{{CONTEXT}}``.
-SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?)\}\}")
+#: A slot: ``{{TYPE}}``, ``{{TYPE#n}}``, ``{{TYPE:form}}``, ``{{TYPE#n:form}}``, ``{{?FILLER}}`` or
+#: ``{{CONTEXT}}``.
+SLOT_RE = re.compile(r"\{\{(\??[A-Z][A-Z0-9_]*(?:#\d+)?(?::[a-z]+)?)\}\}")
+#: Forms every type takes (re-cased, URL-encoded); a type's own named forms come from its
+#: generator's ``forms`` (``PERSON``: ``full``, ``given``, ``surname``, ``title``, ``initial``).
+COMMON_FORMS: frozenset[str] = frozenset({"upper", "lower", "urlenc"})
 
 _ID_LINE_RE = re.compile(r"^%%[ \t]*(\S*)[ \t]*$", re.MULTILINE)
 _ID_RE = re.compile(r"^[a-z_]+/\d{3}$")
@@ -82,10 +94,23 @@ class Template:
 def slots(template_text: str) -> list[str]:
     """The slot tokens of ``template_text`` in order, without braces.
 
-    >>> slots("Hi {{PERSON#1}}, order {{?ORDER_ID}}. {{CONTEXT}}")
-    ['PERSON#1', '?ORDER_ID', 'CONTEXT']
+    >>> slots("Hi {{PERSON#1:given}}, order {{?ORDER_ID}}. {{CONTEXT}}")
+    ['PERSON#1:given', '?ORDER_ID', 'CONTEXT']
     """
     return SLOT_RE.findall(template_text)
+
+
+def parse_slot(slot: str) -> tuple[str, str | None, str | None]:
+    """``(entity type, coreference key or None, form or None)`` of a PII slot token.
+
+    >>> parse_slot("PERSON#1:given")
+    ('PERSON', 'PERSON#1', 'given')
+    >>> parse_slot("EMAIL_ADDRESS:urlenc")
+    ('EMAIL_ADDRESS', None, 'urlenc')
+    """
+    name, _, form = slot.partition(":")
+    etype = name.split("#")[0]
+    return etype, (name if "#" in name else None), (form or None)
 
 
 def pii_slots(template_text: str) -> list[str]:
@@ -117,6 +142,18 @@ GENRES: tuple[str, ...] = (
     "git_commit_review",  # commit messages, diffs, PR descriptions, review comments
     "asset_log",  # asset inventories, fleet logs, refund requests, supplier records
     "insurance_claim",  # health and other insurance claims, referrals, discharge letters
+    "personal_record",  # case notes, club and school records, fleet, device, crypto and tax records
+    "devops",  # ops chat, runbooks, post-mortems, shell history, audit logs, code (many PII-free)
+    "transcript",  # calls, interviews, depositions, chat exports with speaker labels
+    "narrative",  # minutes without cues, thank-you lists, diaries, local news, reviews, obituaries
+    "letter",  # letters with the sender's and recipient's address blocks, in each country's layout
+    "directory",  # rosters, contact lists, signatures, labels, ALL-CAPS forms, header-less tables
+    "messaging",  # WhatsApp/Signal/Discord threads and exports, careless lower case, casual addresses
+    "customer_service",  # complaints, refunds, changes of address, account recovery, agents' replies
+    "spreadsheet",  # pasted sheets, header-less CSV, markdown/ASCII tables, fixed-width reports
+    "form_intl",  # German, French, Spanish, Italian and Dutch forms with their own field labels
+    "care_note",  # handovers, GP letters, ward rounds, pharmacy/lab requests, care-home logs
+    "workplace",  # HR cases, rotas, expenses, IT access and offboarding, relocation, project updates
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from piilora.types import ENTITY_TYPE_RE
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "RuleDetector", "SampleFn", "stable_faker"]
+__all__ = ["DEFAULT_LOCALES", "EntityGenerator", "FormsFn", "RuleDetector", "SampleFn", "stable_faker"]
 
 #: Locales the built-in corpus draws from, in a fixed order (reproducibility).
 DEFAULT_LOCALES: tuple[str, ...] = (
@@ -48,6 +48,9 @@ def stable_faker(locale: str) -> Faker:
 #: use ``rng`` (never the global ``random``) for every other choice so that the same
 #: seed gives the same value.
 SampleFn = Callable[["Faker", random.Random, str], str]
+#: ``forms(faker, rng, locale) -> {form name: value}``: one value in its named surface forms
+#: (a person as ``full``, ``given``, ``surname``...); ``"default"`` is the form an unmarked slot takes.
+FormsFn = Callable[["Faker", random.Random, str], "Mapping[str, str]"]
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ class EntityGenerator:
     (``"badge"``, ``"employee id"``); the copy decoder uses them to guess a placeholder's type.
     ``rule`` (optional) is a :class:`RuleDetector`: the safety net masks what it finds even where
     the model missed it (switch it off per call with ``Redactor(rules={TYPE: False})``).
+    ``forms`` (optional) draws one value in several named surface forms (``{"default": "Dr. Ana
+    Ruiz", "given": "Ana", "surname": "Ruiz"}``); a template slot ``{{PERSON#1:given}}`` takes one
+    form of the value that ``{{PERSON#1}}`` names elsewhere in the text. With ``forms``, ``sample``
+    should be ``forms(...)["default"]``.
     """
 
     entity_type: str
@@ -129,6 +136,7 @@ class EntityGenerator:
     field_names: tuple[str, ...] = field(default=())
     cues: tuple[str, ...] = field(default=())
     rule: RuleDetector | None = None
+    forms: FormsFn | None = None
 
     def __post_init__(self) -> None:
         if not ENTITY_TYPE_RE.match(self.entity_type):

@@ -31,6 +31,14 @@ def digit_count(value: str) -> int:
 IPV4_RE = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 IPV6_RE = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f.]{0,15}(?:%[\w]+)?(?![\w:])")
 VERSION_BEFORE_RE = re.compile(r"(?:\bv|version|ver\.?|release|build)\s*$", re.IGNORECASE)
+#: A subscript: ``data[::2]``, ``a[1::3]``, ``grid[:, ::2]`` (Python/NumPy slicing looks like ``::2``).
+_SUBSCRIPT_BEFORE_RE = re.compile(r"[\w\])'\"][ \t]*\[[^\[\]\n]{0,20}$")
+
+
+def _slice(text: str, start: int, end: int) -> bool:
+    """``::2`` inside brackets after a name: a slice, not an address (``[::1]`` alone, the loopback
+    in a URL's host, stays one)."""
+    return bool(_SUBSCRIPT_BEFORE_RE.search(text[max(0, start - 40) : start])) and "]" in text[end : end + 20]
 
 
 def find_ips(text: str) -> Iterable[tuple[int, int]]:
@@ -49,6 +57,8 @@ def find_ips(text: str) -> Iterable[tuple[int, int]]:
         except ValueError:
             continue
         if value.count(":") >= 2 and any(c.isalnum() for c in value):
+            if value.startswith("::") and value.count(":") == 2 and _slice(text, m.start(), m.start() + len(value)):
+                continue
             yield m.start(), m.start() + len(value)
 
 

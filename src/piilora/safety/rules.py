@@ -52,9 +52,10 @@ __all__ = [
 Finder = Callable[[str], Iterable[tuple[int, int]]]
 
 
+#: ``%40`` is an ``@`` URL-encoded, as a query string carries it (``?email=nina%40example.org``).
 _EMAIL_RE = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
+    r"(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
 )
 _CARD_RE = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])")
 # any case: people type ``nl77 rabo 0123 4567 89`` too (checked upper-cased, so the checksum decides)
@@ -64,7 +65,7 @@ _SSN_RE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
 
 def find_emails(text: str) -> Iterable[tuple[int, int]]:
     for m in _EMAIL_RE.finditer(text):
-        local = m.group(0).split("@", 1)[0]
+        local = re.split("@|%40", m.group(0), maxsplit=1)[0]
         if ".." not in local:
             yield m.span()
 

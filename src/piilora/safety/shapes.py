@@ -326,7 +326,7 @@ def person_name(value: str) -> bool:
 
 
 def email_shape(value: str) -> bool:
-    return "@" in value or "＠" in value or bool(_EMAIL_OBFUSCATED_RE.search(value))
+    return "@" in value or "＠" in value or "%40" in value or bool(_EMAIL_OBFUSCATED_RE.search(value))
 
 
 def phone_shape(value: str) -> bool:

@@ -11,7 +11,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from piilora.entities.base import EntityGenerator
-from piilora.entities.builtin.common import clean, contexts, pick, random_chars, random_digits, read_json, weighted
+from piilora.entities.builtin.common import (
+    clean,
+    contexts,
+    foreign_faker,
+    pick,
+    random_chars,
+    random_digits,
+    read_json,
+    weighted,
+)
 from piilora.safety.parsers import word_tuple
 from piilora.safety.shapes import street_address_shape
 
@@ -217,18 +226,95 @@ _ADDRESS_BY_LOCALE: dict[str, Callable[[Faker, random.Random], str]] = {
 }
 
 
+#: Faker locales whose own address format is drawn beside the text's locale (people write to and
+#: from everywhere): Latin-script formats Faker renders as a multi-line postal address.
+_FOREIGN_LOCALES: tuple[str, ...] = (
+    "pl_PL", "fi_FI", "hu_HU", "sv_SE", "da_DK", "no_NO", "cs_CZ", "pt_PT", "pt_BR", "en_AU", "en_CA",
+    "en_IE", "en_NZ", "de_AT", "de_CH", "fr_CH", "es_MX", "ro_RO", "sk_SK", "hr_HR", "nl_BE", "fr_BE",
+)  # fmt: skip
+_FOREIGN_P = 0.12
+_COUNTRY_LINE_P = 0.1
+_MILITARY_ZIPS = {"AE": (9000, 9899), "AP": (96200, 96699), "AA": (34000, 34099)}
+
+
+def _us_special(faker: Faker, rng: random.Random) -> str:
+    """A US PO box, military (PSC/Unit/ship with APO, FPO or DPO) or street-corner address."""
+    kind = weighted(rng, (("po_box", 45), ("military", 40), ("corner", 15)))
+    if kind == "corner":
+        return f"{faker.street_name()} and {faker.street_name()}"
+    if kind == "po_box":
+        city, state = pick(rng, _US_CITIES)
+        box = pick(rng, ("PO Box", "P.O. Box", "POB", "Post Office Box"))
+        sep = pick(rng, ("\n", ", "))
+        return f"{box} {rng.randint(1, 99999)}{sep}{city}, {state} {faker.zipcode_in_state(state)}"
+    state = pick(rng, tuple(sorted(_MILITARY_ZIPS)))
+    lo, hi = _MILITARY_ZIPS[state]
+    first = weighted(
+        rng,
+        (
+            (f"PSC {rng.randint(1, 9999)}, Box {rng.randint(1, 9999)}", 40),
+            (f"Unit {rng.randint(1000, 9999)} Box {rng.randint(1, 9999)}", 40),
+            (f"USS {faker.last_name()}", 20),
+        ),
+    )
+    office = "FPO" if first.startswith("USS") else pick(rng, ("APO", "APO", "DPO"))
+    sep = pick(rng, ("\n", "\n", ", "))
+    return f"{first}{sep}{office} {state} {rng.randint(lo, hi):05d}"
+
+
 def _sample_address(faker: Faker, rng: random.Random, locale: str) -> str:
-    builder = _ADDRESS_BY_LOCALE.get(locale)
-    if builder is None:  # an unknown locale: Faker's own format
-        return faker.address().strip()
-    return "\n".join(" ".join(line.split()) for line in builder(faker, rng).strip().splitlines())
+    roll = rng.random()
+    if roll < _FOREIGN_P:
+        text = foreign_faker(pick(rng, _FOREIGN_LOCALES), rng).address().strip()
+        if rng.random() < 0.3:
+            text = text.replace("\n", ", ")
+    elif locale == "en_US" and roll < _FOREIGN_P + 0.08:
+        text = _us_special(faker, rng)
+    else:
+        builder = _ADDRESS_BY_LOCALE.get(locale)
+        if builder is None:  # an unknown locale: Faker's own format
+            return faker.address().strip()
+        text = builder(faker, rng).strip()
+        if "\n" in text and locale in _COUNTRY_NAMES and rng.random() < _COUNTRY_LINE_P:
+            text += "\n" + pick(rng, _COUNTRY_NAMES[locale])
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "en_US": ("USA", "United States"),
+    "en_GB": ("United Kingdom", "UK"),
+    "de_DE": ("Deutschland", "Germany"),
+    "fr_FR": ("France",),
+    "es_ES": ("España", "Spain"),
+    "it_IT": ("Italia", "Italy"),
+    "nl_NL": ("Nederland", "The Netherlands"),
+}
+
+
+def _address_forms(faker: Faker, rng: random.Random, locale: str) -> dict[str, str]:
+    """An address as drawn (``default``), as a multi-line block (``multi``) and on one line (``line``)."""
+    default = _sample_address(faker, rng, locale)
+    multi = default
+    for _ in range(8):
+        if "\n" in multi:
+            break
+        multi = _sample_address(faker, rng, locale)
+    else:
+        multi = multi.replace(", ", "\n")
+    line = default if "\n" not in default and "," in default else multi.replace("\n", ", ")
+    return {"default": default, "multi": multi, "line": line}
+
+
+def _sample_address_default(faker: Faker, rng: random.Random, locale: str) -> str:
+    return _address_forms(faker, rng, locale)["default"]
 
 
 # --------------------------------------------------------------------------- records
 
 STREET_ADDRESS = EntityGenerator(
     entity_type="STREET_ADDRESS",
-    sample=clean(_sample_address),
+    sample=clean(_sample_address_default),
+    forms=_address_forms,
     contexts=contexts("STREET_ADDRESS"),
     description="A postal/street address in the locale's format, single- or multi-line.",
     shape=street_address_shape,

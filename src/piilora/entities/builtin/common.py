@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import calendar
+import functools
 import json
 import random
 import string
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from piilora.entities.base import SampleFn
+from piilora.entities.base import SampleFn, stable_faker
 from piilora.errors import DataError
 
 if TYPE_CHECKING:
@@ -145,6 +146,19 @@ def birth_date(rng: random.Random, lo: int = 1930, hi: int = 2010) -> tuple[int,
 
 def b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+@functools.cache
+def _faker_of(locale: str) -> Faker:
+    return stable_faker(locale)
+
+
+def foreign_faker(locale: str, rng: random.Random) -> Faker:
+    """A Faker of another ``locale`` than the text's (a name or an address from elsewhere),
+    seeded from ``rng`` so the same seed draws the same value."""
+    faker = _faker_of(locale)
+    faker.seed_instance(rng.getrandbits(64))
+    return faker
 
 
 def given_name(faker: Faker, female: bool) -> str:

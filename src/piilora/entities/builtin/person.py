@@ -10,7 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from piilora.entities.base import EntityGenerator
-from piilora.entities.builtin.common import clean, contexts, given_name, pick, weighted
+from piilora.entities.builtin.common import clean, contexts, foreign_faker, given_name, pick, read_json, weighted
 from piilora.safety.parsers import word_tuple
 from piilora.safety.shapes import person_name
 
@@ -74,9 +74,36 @@ def _surname(faker: Faker, rng: random.Random, locale: str) -> str:
     return last
 
 
+#: Faker locales (Latin script) whose names are drawn beside the text's own locale: people in a
+#: text come from everywhere, not from the locale its writer lives in.
+_FOREIGN_LOCALES: tuple[str, ...] = (
+    "pl_PL", "fi_FI", "hu_HU", "tr_TR", "is_IS", "cs_CZ", "sv_SE", "da_DK", "no_NO", "pt_BR", "pt_PT",
+    "ro_RO", "hr_HR", "sk_SK", "lt_LT", "et_EE", "es_MX", "es_AR", "ga_IE", "en_IN", "en_IE", "yo_NG",
+    "ig_NG", "en_KE", "zu_ZA", "id_ID", "vi_VN", "uz_UZ",
+)  # fmt: skip
+#: Romanized names of traditions without a Latin-script Faker locale (``names.json``).
+_ROMANIZED: dict[str, dict[str, tuple[str, ...]]] = {
+    origin: {part: tuple(words) for part, words in table.items()}
+    for origin, table in read_json("names.json").items()
+    if not origin.startswith("_")
+}
+#: Share of names drawn from another naming tradition than the text's locale.
+_FOREIGN_P = 0.3
+
+
 def _person_parts(faker: Faker, rng: random.Random, locale: str) -> tuple[str, str | None, str, bool]:
-    """(first, middle or None, last, female)."""
+    """(first, middle or None, last, female): from the text's locale, or (``_FOREIGN_P``) from
+    another naming tradition."""
     female = rng.random() < 0.5
+    if rng.random() < _FOREIGN_P:
+        if rng.random() < 0.35:
+            table = _ROMANIZED[pick(rng, tuple(sorted(_ROMANIZED)))]
+            return pick(rng, table["given"]), None, pick(rng, table["surname"]), female
+        other = foreign_faker(pick(rng, _FOREIGN_LOCALES), rng)
+        first = given_name(other, female).strip()
+        last = other.last_name().strip()
+        if first and last:
+            return first, None, last, female
     first = given_name(faker, female)
     middle = None
     if rng.random() < _MIDDLE_P.get(locale, 0.2):
@@ -86,11 +113,19 @@ def _person_parts(faker: Faker, rng: random.Random, locale: str) -> tuple[str, s
     return first, middle, _surname(faker, rng, locale), female
 
 
-def _sample_person(faker: Faker, rng: random.Random, locale: str) -> str:
+def _person_forms(faker: Faker, rng: random.Random, locale: str) -> dict[str, str]:
+    """One person in each surface form a text uses (``default``: a random one of the styles)."""
     first, middle, last, female = _person_parts(faker, rng, locale)
     males, females = _TITLES.get(locale, _TITLES["en_US"])
     title = pick(rng, females if female else males)
     given = f"{first} {middle}" if middle else first
+    forms = {
+        "full": f"{given} {last}",
+        "given": first,
+        "surname": last,
+        "title": f"{title} {last}",
+        "initial": f"{_initial(first)} {last}",
+    }
     style = weighted(
         rng,
         (
@@ -102,33 +137,44 @@ def _sample_person(faker: Faker, rng: random.Random, locale: str) -> str:
             ("title_last", 6),
             ("last_first", 7),
             ("upper_last", 3),
-            ("first_only", 3),
+            ("first_only", 6),
+            ("last_only", 2),
             ("suffix", 3 if locale == "en_US" else 0),
             ("lower", 2),
         ),
     )
     if style == "middle_initial" and middle:
-        return f"{first} {_initial(middle)} {last}"
-    if style == "initial_last":
-        return f"{_initial(first)} {last}"
-    if style == "initials_last":
+        default = f"{first} {_initial(middle)} {last}"
+    elif style == "initial_last":
+        default = forms["initial"]
+    elif style == "initials_last":
         second = middle or given_name(faker, female)
-        return f"{_initial(first)} {_initial(second)} {last}"
-    if style == "title_full":
-        return f"{title} {given} {last}"
-    if style == "title_last":
-        return f"{title} {last}"
-    if style == "last_first":
-        return f"{last}, {given}"
-    if style == "upper_last":  # forms / French administrative style: "DUPONT Jean"
-        return f"{last.upper()} {given}" if rng.random() < 0.6 else f"{given} {last.upper()}"
-    if style == "first_only":
-        return first
-    if style == "suffix":
-        return f"{given} {last} {pick(rng, _SUFFIXES)}"
-    if style == "lower":  # chat style
-        return f"{first} {last}".lower()
-    return f"{given} {last}"
+        default = f"{_initial(first)} {_initial(second)} {last}"
+    elif style == "title_full":
+        default = f"{title} {given} {last}"
+    elif style == "title_last":
+        default = forms["title"]
+    elif style == "last_first":
+        default = f"{last}, {given}"
+    elif style == "upper_last":  # forms / French administrative style: "DUPONT Jean"
+        default = f"{last.upper()} {given}" if rng.random() < 0.6 else f"{given} {last.upper()}"
+    elif style == "first_only":
+        default = first
+    elif style == "last_only":
+        default = last
+    elif style == "suffix":
+        default = f"{given} {last} {pick(rng, _SUFFIXES)}"
+    elif style == "lower":  # chat style
+        default = f"{first} {last}".lower()
+    else:
+        default = forms["full"]
+    if style in ("first_only", "last_only") and not person_name(default):
+        default = forms["full"]  # a lone word that reads as something else ("Palau")
+    return {name: value.strip() for name, value in {**forms, "default": default}.items()}
+
+
+def _sample_person(faker: Faker, rng: random.Random, locale: str) -> str:
+    return _person_forms(faker, rng, locale)["default"]
 
 
 # --------------------------------------------------------------------------- records
@@ -145,5 +191,6 @@ PERSON = EntityGenerator(
         "account_holder card_holder cardholder nombre apellidos nom prenom prénom nom_complet vorname "
         "nachname vorname_nachname nome cognome naam"
     ),
+    forms=_person_forms,
     cues=("name", "dear", "hi", "hello", "holder", "patient", "contact", "customer", "from", "signed", "mr"),
 )
