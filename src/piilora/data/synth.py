@@ -23,7 +23,7 @@ import random
 import re
 import urllib.parse
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -263,19 +263,25 @@ class _Builder:
                 )
         if rng.random() < self.config.case_noise:
             recase = rng.choice((str.upper, str.lower, str.title))
-            # a lone word in capitals reads as an acronym ("KIS"): that one keeps its case
-            forms = {k: v if recase is str.upper and v.isalpha() else recase(v) for k, v in forms.items()}
+            forms = {k: recase(v) if self._fits(etype, recase(v)) else v for k, v in forms.items()}
         return forms
 
     def _value(self, etype: str, locale: str, rng: random.Random) -> str:
         return self._forms(etype, locale, rng)["default"]
 
-    @staticmethod
-    def _form(forms: Mapping[str, str], form: str | None, slot: str) -> str:
+    def _fits(self, etype: str, value: str) -> bool:
+        """Whether ``value`` passes its type's shape: a re-cased value that would not ("TONY", four
+        capitals read as an acronym) keeps its case, so no training target is one the safety net
+        would take back."""
+        shape = self.generators[etype].shape if etype in self.generators else None
+        return shape is None or shape(value)
+
+    def _form(self, etype: str, forms: Mapping[str, str], form: str | None, slot: str) -> str:
         if form is None:
             return forms["default"]
         if form == "upper":
-            return forms["default"].upper()
+            upper = forms["default"].upper()
+            return upper if self._fits(etype, upper) else forms["default"]
         if form == "lower":
             return forms["default"].lower()
         if form == "urlenc":
@@ -325,7 +331,7 @@ class _Builder:
                     forms = repeated[key]
                 else:
                     forms = self._forms(etype, locale, rng)
-                value = self._form(forms, form, slot)
+                value = self._form(etype, forms, form, slot)
                 label = etype
                 if value.startswith("@") and template.text[: m.start()].endswith("@"):
                     value = value[1:]  # the template already writes the handle's "@"
@@ -372,7 +378,7 @@ class _Builder:
                 pieces.extend(self._render(t, split, locale, rng))
                 template_ids.append(t.id)
         if rng.random() < cfg.text_noise and genre not in _STRUCTURED_GENRES:
-            pieces = _careless(pieces, rng)
+            pieces = _careless(pieces, rng, self._fits)
         text, spans = _join(pieces)
         return {
             "id": f"{split}-{index:07d}",
@@ -391,7 +397,7 @@ _STRUCTURED_GENRES = frozenset(
 _STOP_RE = re.compile(r"[.,;:!?](?=\s|$)")
 
 
-def _careless(pieces: Sequence[Piece], rng: random.Random) -> list[Piece]:
+def _careless(pieces: Sequence[Piece], rng: random.Random, fits: Callable[[str, str], bool]) -> list[Piece]:
     """The example as a careless writer or a scanner leaves it: all lower case, all capitals, no
     punctuation, or line breaks in odd places. Values are re-cased with the text; only literal
     text loses punctuation or gains breaks, so every span stays exact."""
@@ -399,7 +405,7 @@ def _careless(pieces: Sequence[Piece], rng: random.Random) -> list[Piece]:
     if kind == "lower":
         return [(text.lower(), label) for text, label in pieces]
     if kind == "upper":
-        return [(text.upper(), label) for text, label in pieces]
+        return [(text.upper() if label is None or fits(label, text.upper()) else text, label) for text, label in pieces]
     if kind == "no_stops":
         return [(text if label is not None else _STOP_RE.sub("", text), label) for text, label in pieces]
     return [
