@@ -173,8 +173,20 @@ def test_parse_genre():
 
 #: Genres of long documents (a letter with two address blocks, a call transcript): a render still
 #: fits ``TrainConfig.max_length`` with its answer.
-LONG_GENRES = {"letter", "transcript", "devops", "directory", "narrative", "personal_record", "messaging",
-               "customer_service", "spreadsheet", "form_intl", "care_note", "workplace"}
+LONG_GENRES = {
+    "letter",
+    "transcript",
+    "devops",
+    "directory",
+    "narrative",
+    "personal_record",
+    "messaging",
+    "customer_service",
+    "spreadsheet",
+    "form_intl",
+    "care_note",
+    "workplace",
+}
 
 
 def test_lengths_short_enough():
@@ -293,7 +305,8 @@ def test_repeated_slots_are_numbered():
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
-_LONG_DIGITS = re.compile(r"(?<!\d)(?!\d{1,4}/(?:19|20)\d\d(?!\d)|(?:19|20)\d\d/\d{1,4}(?!\d))\d(?:[ .\-/]?\d){6,}")  # not a law: 445/2000, 2016/679
+# a long digit run, but not a law or decree number ("D.P.R. 445/2000", "(EU) 2016/679")
+_LONG_DIGITS = re.compile(r"(?<!\d)(?!\d{1,4}/(?:19|20)\d\d(?!\d)|(?:19|20)\d\d/\d{1,4}(?!\d))\d(?:[ .\-/]?\d){6,}")
 _PHONE = re.compile(r"\+\d[\d ().-]{5,}|\(\d{3}\)\s?\d")  # "+44 20 7946...", not a "+1" guest or UTC+1
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(PII_TYPES) + r")\]")
 

@@ -48,7 +48,10 @@ def render_markdown(reports: Sequence[SystemReport]) -> str:
         cells = [f"{r.latency_ms[q]:.0f}" if r.latency_ms else "-" for r in reports]
         lines.append(f"| latency {q} ms | " + " | ".join(cells) + " |")
     groups = max((r.counts.get("resampled_groups", 0) for r in reports), default=0)
-    if any(r.intervals for r in reports):
+    texts = max((r.counts.get("texts", 0) for r in reports), default=0)
+    if any(r.intervals for r in reports) and groups == texts:
+        lines += ["", f"Intervals: 95% bootstrap, resampling the {texts} texts (no text shares a template)."]
+    elif any(r.intervals for r in reports):
         lines += [
             "",
             f"Intervals: 95% bootstrap, resampling the {groups} groups of texts that share a template "
