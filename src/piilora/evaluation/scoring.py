@@ -189,11 +189,12 @@ class _Tally:
         }
 
 
-def _row_tally(text: str, gold: Sequence[Span], pred: Sequence[Span], leaks: int) -> _Tally:
+def _row_tally(text: str, gold: Sequence[Span], pred: Sequence[Span], leaks: int) -> tuple[_Tally, list[bool]]:
+    """The row's counts, and for each gold span whether it is masked in full."""
     gold_chars, pred_chars = _covered(text, gold), _covered(text, pred)
     full = [_fully_masked(text, g, pred_chars) for g in gold]
     core = [f for g, f in zip(gold, full) if g.entity_type in CORE_TYPES]
-    return _Tally(
+    tally = _Tally(
         texts=1,
         char_tp=len(gold_chars & pred_chars),
         char_pred=len(pred_chars),
@@ -206,6 +207,7 @@ def _row_tally(text: str, gold: Sequence[Span], pred: Sequence[Span], leaks: int
         free=int(not gold),
         flagged=int(not gold and bool(pred)),
     )
+    return tally, full
 
 
 def _preservation(text: str, gold: Sequence[Span], result: MaskResult) -> tuple[int, int]:
@@ -307,13 +309,12 @@ def score(
         row_leaks = sum(text[g.start : g.end] in res.text for g in gold)
         gold_values += len(gold)
         leaks += row_leaks
-        tally = _row_tally(text, gold, pred, row_leaks)
+        tally, full = _row_tally(text, gold, pred, row_leaks)
         all_rows.add(tally)
         for field_name, table in groups.items():
             table[str(row.get(field_name, "-"))].add(tally)
-        masked = _covered(text, pred)
-        for g in gold:
-            full_by_type[g.entity_type] += _fully_masked(text, g, masked)
+        for g, masked_in_full in zip(gold, full):
+            full_by_type[g.entity_type] += masked_in_full
         row_sums = (row_tp, len(pred), len(gold), row_leaks, not gold, not gold and bool(pred),
                     tally.char_tp, tally.char_pred, tally.char_gold, tally.core_full, tally.core)  # fmt: skip
         group = group_sums[_group_key(row, index, group_by)]
