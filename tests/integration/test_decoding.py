@@ -287,3 +287,28 @@ def test_placeholder_scores_follow_the_answers_placeholders(gemma_tokenizer):
     opener, copy = (gemma_tokenizer.convert_tokens_to_ids(t) for t in ("▁[", "▁Jane"))
     margin = float((weight[opener] * 100).detach() @ (weight[opener] - weight[copy]).detach())
     assert scores[1] == pytest.approx(1 / (1 + math.exp(-margin)), rel=1e-3)
+
+
+def test_open_placeholder_right_after_a_closed_one_proposes_its_label(model, gemma_tokenizer):
+    """``[PERSON] [`` opens a second placeholder right after the first closed: the proposal is
+    the rest of the label and the text after the guessed value, and ``s.prop`` describes those
+    very tokens (a resume proposal for the closed placeholder, built too, used to replace it:
+    accepting the label's tokens then lost track of which answer tokens were copies, and the
+    next proposal raised an IndexError)."""
+    from piilora.decoding.proposals import TextState
+
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], cues=BUILTIN_CUES)
+    text = "Ann Lee Bob Kay said [x] and then the rest of the note goes on for a while longer."
+    source = gemma_tokenizer(text, add_special_tokens=False)["input_ids"]
+    s = TextState(0, source, limit=100, head=None, k=12, text=text)
+    s.offsets = decoder.proposer._offsets(source, text)
+    s.out = gemma_tokenizer("[PERSON] [", add_special_tokens=False)["input_ids"]
+    s.copied = [False] * len(s.out)
+    s.cursor = s.offsets.index(text.index(" Bob"))
+    s.span_start, s.span_end = 0, len("Ann Lee")
+    proposal = decoder.proposer.propose(s)
+    assert gemma_tokenizer.decode(proposal).startswith("PERSON]")
+    assert s.prop is not None and len(s.prop) == len(proposal)
+    decoder.proposer.accept(s, proposal, full=True)
+    assert len(s.copied) == len(s.out)
+    decoder.proposer.propose(s)  # and the next proposal reads them

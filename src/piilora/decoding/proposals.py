@@ -152,9 +152,13 @@ class Proposer:
         s.prop = None
         if self.lookahead <= 0:
             return []
-        for proposal in (self.label_proposal(s), self.resume_proposal(s)):
+        # one at a time: each sets ``s.prop`` for the proposal it builds
+        for make in (self.label_proposal, self.resume_proposal):
+            s.prop = None
+            proposal = make(s)
             if proposal:
                 return proposal
+        s.prop = None
         source, generated, size = s.source, s.out, len(s.source)
         for n in range(min(self.ngram, len(generated)), 0, -1):
             key = generated[-n:]
@@ -167,6 +171,7 @@ class Proposer:
                             s.offsets[start + n] <= a < s.offsets[start + n + len(follow)] for a, _, _ in s.spec
                         ):
                             return self.text_proposal(s, "", s.offsets[start + n])  # with placeholders
+                        s.prop = None
                         return follow
         return []
 
