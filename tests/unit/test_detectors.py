@@ -277,3 +277,10 @@ def test_python_slicing_is_not_an_ipv6_address(text):
 @pytest.mark.parametrize("text", ["curl http://[::1]:8080/health", "ping6 ::1", "from fe80::1ff:fe23:4567:890a"])
 def test_a_real_ipv6_in_brackets_or_alone_is_still_found(text):
     assert [v for t, v in _found(text) if t == "IP_ADDRESS"]
+
+
+def test_numeric_slices_are_no_ipv6_but_bracketed_hosts_are():
+    from piilora.safety.parsers import find_ips
+
+    text = "evens, odds = x[::2], x[1::2]; host [fe80::1] and http://[::1]:8080/ and a[:, ::2]"
+    assert [text[s:e] for s, e in find_ips(text)] == ["fe80::1", "::1"]

@@ -130,6 +130,7 @@ RULE_VERIFIED = {
     "TAX_ID": True,
     "HEALTH_INSURANCE_ID": True,
     "MEDICAL_RECORD_NUMBER": False,
+    "NATIONAL_ID": True,
     "POSTAL_CODE": False,
     "AGE": False,
 }
@@ -151,6 +152,12 @@ RULE_CLAIMS = {
     "TAX_ID": re.compile(r"[A-Z]{2} ?[0-9A-Z ]{8,14}"),
     "HEALTH_INSURANCE_ID": re.compile(
         r"\d{3} ?\d{3} ?\d{4}|[A-Z]\d{9}|80\d{18}|[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d\d"
+    ),
+    # codice fiscale, DNI, NIE, NIR, NINO (German IdNrs and Dutch BSNs: the model)
+    "NATIONAL_ID": re.compile(
+        r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]|\d{8}[- ]?[A-Z]"
+        r"|[XYZ][- ]?\d{7}[- ]?[A-Z]|[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}"
+        r"|[A-Z]{2}(?: ?\d{2}){3} ?[A-D]"
     ),
 }
 

@@ -146,3 +146,9 @@ def test_non_pii_columns_drop_model_spans_and_type_suffixes_carry_over():
 def test_record_id_and_digest_columns_hold_no_personal_data():
     text = "job_id,trace_id,host\nc393ee54,ce16d3157669f0cfb6fc81e9911b7af2082ff670,worker-9"
     assert _typed(text, ("SECRET", "ce16d3157669f0cfb6fc81e9911b7af2082ff670")) == []
+
+
+def test_a_barcode_column_holds_no_card_even_where_luhn_passes():
+    text = "sku,barcode,paid_with\nTEE-01,5061004822018,4111 1111 1111 1111\nTEE-02,5061004822117,\n"
+    spans = SafetyNet.from_plugins().apply(text, [])
+    assert [(text[s.start : s.end], s.entity_type) for s in spans] == [("4111 1111 1111 1111", "CREDIT_CARD")]

@@ -32,6 +32,7 @@ from piilora.safety.id_rules import (
     find_crypto_wallets,
     find_device_ids,
     find_health_insurance_ids,
+    find_national_ids,
     find_tax_ids,
     find_vins,
 )
@@ -341,3 +342,38 @@ def test_health_look_alikes(text):
 )
 def test_vin_look_alikes(text):
     assert _found(find_vins, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CF: RSSMRA85T10A562S, nato a Pisa", ["RSSMRA85T10A562S"]),
+        ('"Bianchi";"BNCGLI92E45F205E";"05/05/1992"', ["BNCGLI92E45F205E"]),
+        ("DNI 45028816-Z y NIE X3526718J", ["45028816-Z", "X3526718J"]),
+        ("|0117|Sánchez, Pilar|45028816Z|12/06/1961|", ["45028816Z"]),
+        ("n° de sécurité sociale 1 85 06 75 114 203 30.", ["1 85 06 75 114 203 30"]),
+        ("NINO: AB 12 34 56 C, started Monday", ["AB 12 34 56 C"]),
+    ],
+)
+def test_national_ids_by_their_check_character(text, expected):
+    assert [text[s:e] for s, e in find_national_ids(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RSSMRA85T10A562X is a typo of a codice fiscale",  # wrong check letter
+        "DNI 45028816-A",  # wrong letter
+        "ticket 1 85 06 75 114 203 31",  # wrong NIR key
+        "QQ 12 34 56 C and GB 12 34 56 A",  # prefixes HMRC never issues
+        "SKU ABCDEF12G34H567I",
+    ],
+)
+def test_national_id_look_alikes(text):
+    assert list(find_national_ids(text)) == []
+
+
+def test_national_id_rule_masks_without_the_model():
+    text = "Cliente Mario, codice fiscale RSSMRA85T10A562S."
+    spans = SafetyNet.from_plugins().apply(text, [])
+    assert [(text[s.start : s.end], s.entity_type) for s in spans] == [("RSSMRA85T10A562S", "NATIONAL_ID")]

@@ -624,3 +624,11 @@ def test_accounts_of_a_machine_or_a_chat_are_no_ones(text, value, etype, kept):
     start = text.index(value)
     spans = [Span(start, start + len(value), etype, source="rule")]
     assert (system_accounts(text, spans) == spans) is kept
+
+
+def test_a_legal_form_on_the_next_line_makes_no_firm():
+    text = "Approved by: Dr. Hale\nINC BUG-39315 - Lost device"
+    name = Span(13, 21, "PERSON", source="model")
+    assert check_shapes(text, [name], BUILTIN_SHAPES) == [name]
+    firm = "Payee: Hale\tINC"
+    assert check_shapes(firm, [Span(7, 11, "PERSON", source="model")], BUILTIN_SHAPES) == []

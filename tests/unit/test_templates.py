@@ -175,6 +175,10 @@ def test_parse_genre():
 #: fits ``TrainConfig.max_length`` with its answer.
 LONG_GENRES = {
     "letter",
+    "minutes_intl",
+    "dialogue_intl",
+    "letter_intl",
+    "notice_intl",
     "transcript",
     "devops",
     "directory",

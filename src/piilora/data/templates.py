@@ -154,6 +154,10 @@ GENRES: tuple[str, ...] = (
     "form_intl",  # German, French, Spanish, Italian and Dutch forms with their own field labels
     "care_note",  # handovers, GP letters, ward rounds, pharmacy/lab requests, care-home logs
     "workplace",  # HR cases, rotas, expenses, IT access and offboarding, relocation, project updates
+    "minutes_intl",  # minutes, assemblies, club and school notes in German, French, Spanish, Italian, Dutch, Portuguese
+    "dialogue_intl",  # calls, chats and interviews with speaker labels in those languages
+    "letter_intl",  # letters, envelopes and shipping labels with postal blocks of many countries
+    "notice_intl",  # notices, newsletters, reviews and announcements, mostly without PII
 )
 
 

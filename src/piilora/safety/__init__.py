@@ -9,7 +9,8 @@ plugin types alike: :class:`piilora.entities.base.EntityGenerator`), decides wha
    exact, unverified ones widen or add, values that cannot be of their type are re-typed or
    dropped (the value shapes: :mod:`.shapes`);
 3. accounts of machines and chats are unmasked, payees' names masked, a masked card's CVV
-   and expiry masked with it (:mod:`.tidy`);
+   and expiry masked with it (:mod:`.tidy`); an address runs on to the end of its postal
+   block, and blocks the postal formats alone reveal are added (:mod:`.addresses`);
 4. CSV-like tables are typed by their header (:mod:`.fields`);
 5. a value masked once is masked wherever else it stands (:mod:`.propagate`).
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from piilora.errors import ConfigError
+from piilora.safety.addresses import address_blocks
 from piilora.safety.fields import field_map, type_table_cells
 from piilora.safety.merge import merge_spans
 from piilora.safety.propagate import propagate_values
@@ -143,6 +145,9 @@ class SafetyNet:
             if "PERSON" in self.labels:
                 merged = payees(text, merged)
         merged = card_extras(text, merged)  # a card's CVV and expiry are cardholder data too
+        if "STREET_ADDRESS" in self.labels and (opts.check_shapes or opts.rules is None or opts.rules):
+            # the rest of a postal block (a locality after a street, a PO box with its town)
+            merged = address_blocks(text, merged, extend=opts.check_shapes, find=opts.rules is None or bool(opts.rules))
         if opts.type_fields:
             merged = type_table_cells(text, merged, self.fields, self.shapes, verified=self.verified)
         return propagate_values(text, merged) if opts.propagate else merged

@@ -52,6 +52,9 @@ NON_PII_FIELDS = frozenset(
         "run_id build_id commit commit_sha sha sha1 sha256 checksum digest etag"
     )
 )
+#: Columns of product barcodes: nothing in them is masked, not even a value that passes a card's
+#: Luhn check (one EAN in ten does).
+_PRODUCT_CODE_FIELDS = frozenset(word_tuple("barcode ean ean13 gtin upc isbn"))
 #: Column types whose cells are dates (a lone date is their value) or small numbers (an age's
 #: ``47``: its type's shape decides).
 _DATE_TYPES = frozenset({"DATE_OF_BIRTH", "DATE"})
@@ -233,6 +236,8 @@ def type_table_cells(
         pieces = in_cell.get(i, [])
         column_type = field_type(cell.column, field_types)
         whole = _trimmed(text, cell.start, cell.end)
+        if _normal(cell.column) in _PRODUCT_CODE_FIELDS:
+            continue  # a product's barcode, even where a card's Luhn check happens to pass
         if any(is_verified(p, verified) for p in pieces):
             out.extend(pieces)  # a checksum-verified value: as it is
             continue

@@ -12,6 +12,11 @@ these are verified; what neither a checksum nor a strict format decides is left 
   ``stdnum.gb.vat``), not inside an IBAN; US EIN (valid campus prefix) and ITIN only after a cue.
 - HEALTH_INSURANCE_ID: Medicare MBIs (their strict character classes), NHS numbers (mod 11) and
   German KVNRs (check digit) after a cue, EHIC numbers (20 digits, ``80`` + country) after a cue.
+- NATIONAL_ID: the ids whose check character decides them, anywhere: Italian codici fiscali
+  (``RSSMRA85T10A562S``), Spanish DNIs and NIEs (``45028816-Z``, ``X3526718J``), French NIRs
+  (``1 85 06 75 114 203 30``: 13 digits and a mod-97 key), and UK National Insurance numbers in
+  HMRC's prefix and suffix letters (``QQ 12 34 56 C``: a strict format); German IdNrs and Dutch
+  BSNs (one random number in ten or eleven passes their checks) are left to the model.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ __all__ = [
     "find_crypto_wallets",
     "find_device_ids",
     "find_health_insurance_ids",
+    "find_national_ids",
     "find_tax_ids",
     "find_vins",
 ]
@@ -144,4 +150,29 @@ def find_health_insurance_ids(text: str) -> Iterable[tuple[int, int]]:
     found |= {(s, e) for s, e in _NHS_FINDER(text) if nhs_valid(text[s:e])}
     found |= {(s, e) for s, e in _KVNR_FINDER(text) if kvnr_valid(text[s:e])}
     found |= set(_EHIC_FINDER(text))
+    return sorted(found)
+
+
+_CF_RE = re.compile(
+    r"(?<![\w-])[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z](?![\w-])"
+)
+_DNI_RE = re.compile(r"(?<![\w-])(?:[XYZ][ -]?\d{7}|\d{8})[ -]?[A-Z](?![\w-])")
+_NIR_RE = re.compile(r"(?<![\w-])[12][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?![\w-])")
+_NINO_RE = re.compile(
+    r"(?<![\w-])(?!BG|GB|KN|NK|NT|TN|ZZ)[ABCEGHJ-PRSTW-Z][ABCEGHJ-NPRSTW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w-])"
+)
+
+
+def find_national_ids(text: str) -> Iterable[tuple[int, int]]:
+    from stdnum.es import dni, nie
+    from stdnum.fr import nir
+    from stdnum.it import codicefiscale
+
+    found = {m.span() for m in _CF_RE.finditer(text) if codicefiscale.is_valid(m.group())}
+    for m in _DNI_RE.finditer(text):
+        value = m.group().replace(" ", "").replace("-", "")
+        if (nie if value[0] in "XYZ" else dni).is_valid(value):
+            found.add(m.span())
+    found |= {m.span() for m in _NIR_RE.finditer(text) if nir.is_valid(m.group().replace(".", " "))}
+    found |= {m.span() for m in _NINO_RE.finditer(text)}
     return sorted(found)

@@ -32,12 +32,13 @@ IPV4_RE = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 IPV6_RE = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f.]{0,15}(?:%[\w]+)?(?![\w:])")
 VERSION_BEFORE_RE = re.compile(r"(?:\bv|version|ver\.?|release|build)\s*$", re.IGNORECASE)
 #: A subscript: ``data[::2]``, ``a[1::3]``, ``grid[:, ::2]`` (Python/NumPy slicing looks like ``::2``).
+_SLICE_RE = re.compile(r"\d{0,4}::\d{0,4}")  # ``::2``, ``1::2``: numbers only, not ``fe80::1``
 _SUBSCRIPT_BEFORE_RE = re.compile(r"[\w\])'\"][ \t]*\[[^\[\]\n]{0,20}$")
 
 
 def _slice(text: str, start: int, end: int) -> bool:
-    """``::2`` inside brackets after a name: a slice, not an address (``[::1]`` alone, the loopback
-    in a URL's host, stays one)."""
+    """``::2`` or ``1::2`` inside brackets after a name: a slice, not an address (``[::1]`` alone,
+    the loopback in a URL's host, stays one)."""
     return bool(_SUBSCRIPT_BEFORE_RE.search(text[max(0, start - 40) : start])) and "]" in text[end : end + 20]
 
 
@@ -57,7 +58,7 @@ def find_ips(text: str) -> Iterable[tuple[int, int]]:
         except ValueError:
             continue
         if value.count(":") >= 2 and any(c.isalnum() for c in value):
-            if value.startswith("::") and value.count(":") == 2 and _slice(text, m.start(), m.start() + len(value)):
+            if _SLICE_RE.fullmatch(value) and _slice(text, m.start(), m.start() + len(value)):
                 continue
             yield m.start(), m.start() + len(value)
 

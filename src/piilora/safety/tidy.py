@@ -66,7 +66,7 @@ _COMPANY_SUFFIX = (  # case as written: ``Sas`` is a Dutch surname, ``SAS`` a Fr
 )
 #: A company's legal form after a name (``Sandalio Mateos Tapia S.Com.``, ``Wagner LLC``): the
 #: name is a firm's, not a person's.
-_COMPANY_AFTER_RE = re.compile(rf",?\s+{_COMPANY_SUFFIX}(?!\w)")
+_COMPANY_AFTER_RE = re.compile(rf",?[ \t]+{_COMPANY_SUFFIX}(?!\w)")  # on the same line
 _COMPANY_END_RE = re.compile(rf"\s{_COMPANY_SUFFIX}$")
 _NAME_TYPES = frozenset({"PERSON", "STREET_ADDRESS", "USERNAME"})
 #: A pass phrase of letters only (``violet monkey mountain``, ``Port Stevenbury``) is a password

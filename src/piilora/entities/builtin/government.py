@@ -35,6 +35,7 @@ from piilora.entities.builtin.common import (
     to_ascii,
     weighted,
 )
+from piilora.safety.id_rules import find_national_ids
 from piilora.safety.parsers import word_tuple
 from piilora.safety.rules import find_ssns
 from piilora.safety.shapes import driver_license_shape, identifying_number_shape, passport_shape, ssn_shape
@@ -328,4 +329,6 @@ NATIONAL_ID = EntityGenerator(
         "steuer_id personalausweis"
     ),
     cues=("national id", "id number", "nin", "insee", "dni", "nie", "bsn", "steuer", "codice fiscale"),
+    # the ids a check character decides (IT CF, ES DNI/NIE, FR NIR) and the UK NINO's strict format
+    rule=RuleDetector(find_national_ids, verified=True),
 )
