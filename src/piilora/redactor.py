@@ -493,7 +493,7 @@ def load_masker(
     import torch
     from transformers import AutoModelForCausalLM
 
-    from piilora.model import load_base_model, load_tokenizer
+    from piilora.model import load_base_model, load_tokenizer, peft_quietly
 
     if threads:
         torch.set_num_threads(threads)
@@ -510,7 +510,8 @@ def load_masker(
         model = load_base_model(base, dtype=torch_dtype)
         tokenizer = load_tokenizer(base)
         try:
-            model = PeftModel.from_pretrained(model, str(directory)).merge_and_unload()
+            with peft_quietly():
+                model = PeftModel.from_pretrained(model, str(directory)).merge_and_unload()
         except Exception as exc:
             raise AdapterError(f"{directory} does not fit the base model: {exc}") from exc
     elif (directory / "config.json").exists():

@@ -131,3 +131,32 @@ def test_checksum_valid_identifiers_are_masked_by_the_default_redactor(redactor)
     hipaa = redactor.mask(text, entities="hipaa")
     assert hipaa.text == result.text  # every one of them is a HIPAA identifier
     assert redactor.mask(text, entities="secrets").text == text  # none is a credential: left whole
+
+
+def test_loading_the_default_adapter_prints_no_deprecation_noise():
+    """peft reads transformers' deprecated ``is_gradient_checkpointing``: every ``piilora mask``
+    used to print that FutureWarning to stderr."""
+    import warnings
+
+    from piilora.redactor import load_masker
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        load_masker(None, threads=1)
+    assert not [w for w in caught if issubclass(w.category, (FutureWarning, DeprecationWarning))], [
+        str(w.message)[:80] for w in caught
+    ]
+
+
+def test_the_mask_command_prints_the_masked_text_and_nothing_else():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    env.pop("HF_HUB_DISABLE_PROGRESS_BARS", None)
+    cmd = [sys.executable, "-m", "piilora.cli", "mask", "Call Anna Berg on 0171 234 5678", "--threads", "1"]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0
+    assert done.stdout == "Call [PERSON] on [PHONE_NUMBER]\n"
+    assert done.stderr == ""  # no deprecation warning, no "Loading weights" bar

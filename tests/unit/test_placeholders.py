@@ -633,3 +633,57 @@ def test_a_scheme_that_ignores_collisions_is_refused():
         apply_scheme("<x> and secret", [Span(8, 14, "PERSON")], stubborn)
     # without a collision it is fine
     assert apply_scheme("a secret", [Span(2, 8, "PERSON")], stubborn).text == "a <x>"
+
+
+# -- streaming restore --------------------------------------------------------------------------
+
+_STREAM_KEYS = ["[PERSON_1]", "[PERSON_10]", "[PERSON_2]", "[EMAIL_ADDRESS_1]", "<<ID_7>>", "[P]"]
+
+
+@st.composite
+def _stream_case(draw):
+    keys = draw(st.lists(st.sampled_from(_STREAM_KEYS), min_size=1, max_size=6, unique=True))
+    mapping = {k: draw(st.text(max_size=8)) for k in keys}
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(keys),
+                st.sampled_from([k[: len(k) // 2] for k in keys]),  # a placeholder's unfinished start
+                st.text(alphabet="[]_<>PERSON10 x\n", max_size=6),
+            ),
+            max_size=12,
+        )
+    )
+    text = "".join(pieces)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    chunks = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return mapping, text, chunks
+
+
+@settings(max_examples=400, deadline=None)
+@given(_stream_case())
+def test_a_stream_restores_exactly_as_the_whole_text_for_any_chunking(case):
+    from piilora.placeholders.stream import Restorer
+
+    mapping, text, chunks = case
+    restorer = Restorer(mapping)
+    out = [restorer.feed(chunk) for chunk in chunks]
+    assert "".join(out) + restorer.flush() == restore(text, mapping)
+    assert restorer.pending == 0
+
+
+def test_a_split_placeholder_is_held_back_only_while_it_may_still_come():
+    from piilora.placeholders.stream import Restorer, restore_stream
+
+    r = Restorer({"[PERSON_1]": "Ann", "[PERSON_10]": "Bob"})
+    assert r.feed("Hi [PER") == "Hi "
+    assert r.pending == len("[PER")
+    assert r.feed("SON_1") == ""  # [PERSON_1] or [PERSON_10]: not known yet
+    assert r.feed("] and [x]") == "Ann and [x]"
+    assert r.feed(" [PERSON_10") == " "
+    assert r.feed("]!") == "Bob!"
+    assert r.feed(" [PERSON_") == " "
+    assert r.flush() == "[PERSON_"  # the stream ended inside a placeholder: text as it came
+    assert list(restore_stream(["[PERSON_", "1] ok"], {"[PERSON_1]": "Ann"})) == ["Ann ok"]
+    with pytest.raises(TypeError):
+        r.feed(b"bytes")  # type: ignore[arg-type]

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from piilora.errors import ConfigError
 from piilora.placeholders.base import PlaceholderScheme, SchemeContext, apply_scheme, restore
+from piilora.placeholders.stream import Restorer, restore_stream
 from piilora.types import MaskResult, Span
 
 if TYPE_CHECKING:
     import pluggy
 
-__all__ = ["PlaceholderScheme", "SchemeContext", "apply_scheme", "mask_spans", "restore"]
+__all__ = ["PlaceholderScheme", "Restorer", "SchemeContext", "apply_scheme", "mask_spans", "restore", "restore_stream"]
 
 
 def mask_spans(

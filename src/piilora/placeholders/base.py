@@ -16,7 +16,7 @@ from piilora.entities.base import EntityGenerator
 from piilora.errors import ConfigError, PluginError
 from piilora.types import MaskResult, Replacement, Span, validate_spans
 
-__all__ = ["PlaceholderScheme", "Renderer", "SchemeContext", "apply_scheme", "restore"]
+__all__ = ["PlaceholderScheme", "Renderer", "SchemeContext", "apply_scheme", "keys_pattern", "restore"]
 
 #: ``render(value, entity_type) -> replacement``; one renderer serves one document,
 #: so it may keep state (numbering, consistency caches).
@@ -146,13 +146,13 @@ def _collisions(result: MaskResult) -> frozenset[str]:
     the original text, or straddling a replacement and its neighbours): empty when the
     round trip is exact."""
     placed = {(r.start, r.end) for r in result.replacements}
-    found = {(m.start(), m.end()): m.group(0) for m in _keys_pattern(result.mapping).finditer(result.text)}
+    found = {(m.start(), m.end()): m.group(0) for m in keys_pattern(result.mapping).finditer(result.text)}
     wrong = {key for at, key in found.items() if at not in placed}
     wrong.update(r.text for r in result.replacements if found.get((r.start, r.end)) != r.text)
     return frozenset(wrong)
 
 
-def _keys_pattern(mapping: Mapping[str, str]) -> re.Pattern[str]:
+def keys_pattern(mapping: Mapping[str, str]) -> re.Pattern[str]:
     """One alternation of the mapping's keys, longest first (``[PERSON_10]`` before ``[PERSON_1]``)."""
     keys = sorted((k for k in mapping if k), key=len, reverse=True)  # "" is never a placeholder
     return re.compile("|".join(re.escape(k) for k in keys)) if keys else re.compile(r"(?!)")
@@ -172,4 +172,4 @@ def restore(masked_text: str, mapping: Mapping[str, str]) -> str:
         raise TypeError(f"masked_text must be str, not {type(masked_text).__name__}")
     if not any(mapping):
         return masked_text
-    return _keys_pattern(mapping).sub(lambda m: mapping[m.group(0)], masked_text)
+    return keys_pattern(mapping).sub(lambda m: mapping[m.group(0)], masked_text)

@@ -256,7 +256,7 @@ class Trainer:
         import torch
         from peft import get_peft_model
 
-        from piilora.model import base_identity, load_base_model, load_tokenizer
+        from piilora.model import base_identity, load_base_model, load_tokenizer, peft_quietly
 
         tokenizer = self._tokenizer_arg or load_tokenizer(self.config.base_model)
         dtype = "bfloat16" if self.precision == "bf16" else "float32"
@@ -269,7 +269,8 @@ class Trainer:
         # what PEFT users load the adapter onto (a hub id for the default, never a local cache path)
         hub_name = identity["hub_id"] or identity["name"]
         peft_config.base_model_name_or_path = hub_name
-        model = get_peft_model(base, peft_config)
+        with peft_quietly():
+            model = get_peft_model(base, peft_config)
         model.peft_config["default"].base_model_name_or_path = hub_name  # peft resets it to the local path
         if self._init_dir is not None:
             load_init_weights(model, self._init_dir)
