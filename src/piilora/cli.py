@@ -139,36 +139,84 @@ def _names(value: str | None) -> list[str] | None:
 def _cmd_mask(args: argparse.Namespace) -> int:
 
     options: dict[str, Any] = dict(_scheme_options(args.option))
-    if (args.text is None) == (args.input is None):
-        raise PiiloraError("give either a TEXT argument or --in FILE.jsonl (with --out)")
-    if args.input is not None:
+    if args.text is not None and args.input is not None:
+        raise PiiloraError("give either a TEXT argument or --in FILE (or pipe text on stdin), not both")
+    if args.text is None and args.input is None:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise PiiloraError("give a TEXT argument, --in FILE (.jsonl, .csv, .tsv or text), or pipe text on stdin")
+        args.input = "-"
+    kind = _input_format(args)
+    if kind == "jsonl":
         return _mask_file(args, options)
+    text = _read_input(args.input)
     redactor = _load_redactor(args)
-    res = redactor.mask(args.text, scheme=args.scheme, **options)
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "text": res.text,
-                    "spans": [{**s.to_record(), "source": s.source} for s in res.spans],
-                    "replacements": [
-                        {"start": r.start, "end": r.end, "label": r.span.entity_type} for r in res.replacements
-                    ],
-                    "flags": list(res.flags),
-                },
-                ensure_ascii=False,
-            )
-        )
+    if kind == "csv":
+        from piilora.masking_tables import mask_table
+
+        res = mask_table(redactor, text, scheme=args.scheme, batch_size=args.batch_size, **options)
     else:
+        res = redactor.mask(text, scheme=args.scheme, **options)
+    if args.output not in (None, "-"):
+        from piilora.adapters import atomic_write
+
+        atomic_write(Path(args.output), _render(res) if args.json else res.text)
+        return 0
+    if args.json:
+        print(_render(res))
+    elif args.input is None:
         print(res.text)
+    else:
+        sys.stdout.write(res.text)  # a file or a pipe: exactly its characters, no line end added
     return 0
+
+
+def _render(res: Any) -> str:
+    """A mask result as the JSON ``piilora mask --json`` prints (no original values)."""
+    return json.dumps(
+        {
+            "text": res.text,
+            "spans": [{**s.to_record(), "source": s.source} for s in res.spans],
+            "replacements": [{"start": r.start, "end": r.end, "label": r.span.entity_type} for r in res.replacements],
+            "flags": list(res.flags),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _input_format(args: argparse.Namespace) -> str:
+    """``jsonl``, ``csv`` or ``text``: ``--format``, else the input file's extension."""
+    if args.format != "auto":
+        return str(args.format)
+    if args.input is None or args.input == "-":
+        return "text"
+    suffix = Path(args.input).suffix.lower()
+    return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv"}.get(suffix, "text")
+
+
+def _read_input(path: str | None) -> str:
+    """The whole input as text: stdin for ``-``, else the file (UTF-8; a BOM is dropped)."""
+    if path in (None, "-"):
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        source = "stdin"
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise PiiloraError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        source = str(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PiiloraError(f"{source} is not UTF-8 text (byte {exc.start})") from exc
 
 
 def _mask_file(args: argparse.Namespace, options: dict[str, Any]) -> int:
     from piilora.masking_io import mask_jsonl, merge_parts
 
+    if args.input == "-":
+        raise PiiloraError("JSONL masking reads a file (it resumes and proves its output): --in FILE.jsonl")
     if args.output is None:
-        raise PiiloraError("--in needs --out")
+        raise PiiloraError("--in FILE.jsonl needs --out")
     rank, world = 0, 1
     state = None
     if int(os.environ.get("WORLD_SIZE", "1")) > 1:  # under `accelerate launch`
@@ -329,9 +377,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="For big files run it under `accelerate launch --num_processes N`: each process masks "
         "its share and the output keeps the input order.",
     )
-    mask.add_argument("text", nargs="?", help="the text to mask")
-    mask.add_argument("--in", dest="input", help="JSONL input file (one record per line)")
-    mask.add_argument("--out", dest="output", help="JSONL output file (resumes if it exists)")
+    mask.add_argument("text", nargs="?", help="the text to mask (none: --in, or the text piped on stdin)")
+    mask.add_argument("--in", dest="input", help="input file: JSONL (one record per line), CSV/TSV (masked cell by "
+                      "cell, header kept) or plain text; '-' is stdin")  # fmt: skip
+    mask.add_argument("--out", dest="output", help="output file (JSONL: needed, resumes if it exists; else stdout)")
+    mask.add_argument("--format", choices=["auto", "jsonl", "csv", "text"], default="auto",
+                      help="input format (auto: by the file's extension; stdin is text)")  # fmt: skip
     mask.add_argument("--field", default="text", help="the text field of JSONL records")
     mask.add_argument("--on-error", choices=["stop", "skip"], default="stop",
                       help="a bad record (invalid JSON, no text field, masking failed): stop with its row named "

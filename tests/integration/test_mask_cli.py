@@ -249,3 +249,49 @@ def test_entities_and_exclude_choose_what_is_masked(model_dir, records, tmp_path
     file_args = ["mask", "--in", str(src), "--out", str(dst), "--quiet", *common]
     assert main([*file_args, "--entities", "IP_ADDRESS"]) == 0
     assert all("@example.com" in r["text"] and "10.0." not in r["text"] for r in _read(dst))
+
+
+def _cli(args, stdin, model_dir):
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PIILORA_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    cmd = [sys.executable, "-m", "piilora.cli", "mask", "--adapter", str(model_dir), "--threads", "1", *args]
+    return subprocess.run(cmd, input=stdin.encode("utf-8"), env=env, capture_output=True, timeout=300)
+
+
+def test_text_piped_on_stdin_comes_out_masked_on_stdout(model_dir):
+    text = "Notes\r\nmail jane@doe.com or 10.0.0.7\n\nlast line without end"
+    done = _cli([], text, model_dir)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = done.stdout.decode("utf-8")  # bytes: line ends exactly as written
+    assert "jane@doe.com" not in out and "10.0.0.7" not in out
+    assert out.startswith("Notes\r\nmail ") and out.endswith("\n\nlast line without end")
+
+
+def test_plain_text_and_csv_files(model_dir, tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Ping ann@example.org about ticket 4471.\n", encoding="utf-8")
+    out = tmp_path / "notes.masked.txt"
+    assert main(["mask", "--in", str(notes), "--out", str(out), "--adapter", str(model_dir), "--threads", "1"]) == 0
+    assert out.read_text(encoding="utf-8") == "Ping [EMAIL_ADDRESS] about ticket 4471.\n"
+
+    table = tmp_path / "people.csv"
+    rows = (
+        'name;email;note\r\nAnn;ann@example.org;"a; b"\r\nBo;bo@example.org;"line\r\nbreak"\r\nCy;ann@example.org;x\r\n'
+    )
+    table.write_bytes(rows.encode("utf-8"))
+    args = ["mask", "--in", str(table), "--adapter", str(model_dir), "--threads", "1", "--scheme", "numbered"]
+    assert main(args) == 0
+    masked = capsys.readouterr().out
+    assert masked.startswith("name;email;note\r\n")  # the header is kept as it is
+    assert "example.org" not in masked
+    lines = masked.split("\r\n")
+    assert lines[1].split(";")[1] == lines[4].split(";")[1] == "[EMAIL_ADDRESS_1]"  # one numbering per file
+    assert lines[2].split(";")[1] == "[EMAIL_ADDRESS_2]"
+    assert masked.count("\r\n") == rows.count("\r\n") and '"a; b"' in masked and '"line\r\nbreak"' in masked
+
+
+def test_jsonl_needs_a_file_and_an_output(model_dir, tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "x"}\n')
+    assert main(["mask", "--in", str(src), "--adapter", str(model_dir)]) == 2
+    assert "--out" in capsys.readouterr().err
+    assert main(["mask", "both", "--in", str(src), "--adapter", str(model_dir)]) == 2
