@@ -36,7 +36,7 @@ def _thread_env() -> dict[str, str]:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """The full test suite, slow real-model tests included. Extra args go to pytest."""
-    _install(session, "test", "train")
+    _install(session, "test", "train", "presidio")  # presidio: the recognizer is tested with the real analyzer
     # tests/integration/test_plugin_example.py pip-installs examples/plugin-employee-id into
     # this environment for the duration of that test and uninstalls it afterwards.
     session.run("pytest", *session.posargs, env=_thread_env())

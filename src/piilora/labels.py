@@ -140,6 +140,8 @@ _PREFERRED: dict[str, dict[str, str]] = {
         "STREET_ADDRESS": "LOCATION",
         "POSTAL_CODE": "LOCATION",
         "TAX_ID": "US_ITIN",
+        "NATIONAL_ID": "NATIONAL_ID",  # Presidio's names are per country (UK_NINO, IT_FISCAL_CODE...)
+        "DEVICE_ID": "DEVICE_ID",  # an IMEI or a serial is no MAC_ADDRESS
     },
     "ai4privacy": {"PERSON": "FIRSTNAME", "PHONE_NUMBER": "TELEPHONENUM", "STREET_ADDRESS": "STREET"},
 }

