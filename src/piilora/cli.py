@@ -183,6 +183,22 @@ def _render(res: Any) -> str:
     )
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from piilora.server import ServerConfig, serve
+
+    config = ServerConfig(
+        max_batch=args.max_batch,
+        max_wait_ms=args.max_wait_ms,
+        max_queue=args.max_queue,
+        max_body_bytes=args.max_body_bytes,
+        max_text_chars=args.max_text_chars,
+        timeout_s=args.timeout,
+    )
+    print(f"piilora: serving on http://{args.host}:{args.port} (ready once the model is loaded)", file=sys.stderr)
+    serve(args.host, args.port, redactor=lambda: _load_redactor(args), config=config, access_log=args.access_log)
+    return 0
+
+
 def _input_format(args: argparse.Namespace) -> str:
     """``jsonl``, ``csv`` or ``text``: ``--format``, else the input file's extension."""
     if args.format != "auto":
@@ -430,6 +446,21 @@ def build_parser() -> argparse.ArgumentParser:
                     help="GGUF weight type (q4_k_m needs llama-cpp-python)")  # fmt: skip
     ex.add_argument("--overwrite", action="store_true", help="replace an existing, non-empty --out")
     ex.set_defaults(func=_cmd_export)
+
+    srv = sub.add_parser("serve", help="run the masking server (batches across requests; pip install 'piilora[serve]')")
+    srv.add_argument("--host", default="127.0.0.1", help="interface to listen on (0.0.0.0 in a container)")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
+    srv.add_argument("--threads", type=int, help="torch threads for the one model worker (default: torch's choice)")
+    srv.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float32"])
+    srv.add_argument("--max-batch", type=int, default=16, help="most texts decoded together")
+    srv.add_argument("--max-wait-ms", type=float, default=5.0, help="how long a text waits for others to join it")
+    srv.add_argument("--max-queue", type=int, default=256, help="most texts waiting; beyond: 503 + Retry-After")
+    srv.add_argument("--max-text-chars", type=int, default=100_000, help="longest text accepted (413 beyond)")
+    srv.add_argument("--max-body-bytes", type=int, default=2_000_000, help="largest request body (413 beyond)")
+    srv.add_argument("--timeout", type=float, default=60.0, help="seconds before a request gets 504")
+    srv.add_argument("--access-log", action="store_true", help="log each request's path and status (never bodies)")
+    srv.set_defaults(func=_cmd_serve, entities=None, exclude=None, base_model=None)
 
     plugins = sub.add_parser("plugins", help="list plugins and what they register")
     plugins.add_argument("--json", action="store_true")

@@ -1,0 +1,421 @@
+"""``piilora serve``: a masking server that batches texts across requests.
+
+Concurrent ``/mask`` requests are gathered for at most ``max_wait_ms`` (or until ``max_batch``
+texts wait) and decoded together by the batched copy decoder, in one worker thread; each
+caller gets its own result. While a batch runs, new texts queue up, so batches grow with the
+load and a lone request waits only ``max_wait_ms``.
+
+Endpoints: ``POST /mask`` ``{"text", "scheme", "options", "entities", "exclude"}``, ``POST
+/mask_batch`` (``"texts"``), ``POST /restore`` ``{"text", "mapping"}``, ``GET /entity_types``,
+``GET /health`` (the process answers), ``GET /ready`` (200 once the model is loaded, else 503),
+``GET /metrics`` (Prometheus text: requests by endpoint and code, texts, latency and batch-size
+histograms, queue depth; never any text).
+
+Overload and bad input: the queue holds at most ``max_queue`` texts (beyond it: 503 with
+``Retry-After``); a body over ``max_body_bytes`` or a text over ``max_text_chars`` is refused
+with 413; a request not answered in ``timeout_s`` gets 504 (its texts are dropped from the
+queue); an unknown scheme, option or entity type is a 422 naming it. Request bodies and
+results are never logged: they are PII. A reversible scheme's ``mapping`` goes back to the
+caller and is not kept.
+
+Needs ``pip install 'piilora[serve]'`` (FastAPI and uvicorn).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import logging
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from piilora.errors import PiiloraError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from piilora.redactor import Redactor
+    from piilora.types import MaskResult
+
+__all__ = ["ServerConfig", "create_app", "serve"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Batching and limits of the server (see the module docstring)."""
+
+    max_batch: int = 16
+    max_wait_ms: float = 5.0
+    max_queue: int = 256
+    max_body_bytes: int = 2_000_000
+    max_text_chars: int = 100_000
+    timeout_s: float = 60.0
+
+    def __post_init__(self) -> None:
+        if self.max_batch < 1 or self.max_queue < 1 or self.max_wait_ms < 0 or self.timeout_s <= 0:
+            raise PiiloraError("max_batch and max_queue must be >= 1, max_wait_ms >= 0, timeout_s > 0")
+
+
+_LATENCY_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
+_BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
+
+
+@dataclass
+class _Histogram:
+    buckets: tuple[float, ...]
+    counts: list[int] = field(default_factory=list)
+    total: float = 0.0
+    n: int = 0
+
+    def observe(self, value: float) -> None:
+        if not self.counts:
+            self.counts = [0] * len(self.buckets)
+        for i, bound in enumerate(self.buckets):
+            if value <= bound:
+                self.counts[i] += 1
+        self.total += value
+        self.n += 1
+
+    def lines(self, name: str) -> list[str]:
+        counts = self.counts or [0] * len(self.buckets)
+        out = [f'{name}_bucket{{le="{b:g}"}} {c}' for b, c in zip(self.buckets, counts)]
+        return [*out, f'{name}_bucket{{le="+Inf"}} {self.n}', f"{name}_sum {self.total:.6f}", f"{name}_count {self.n}"]
+
+
+class Metrics:
+    """Counters and histograms in the Prometheus text format (no labels that could hold text)."""
+
+    def __init__(self) -> None:
+        self.requests: dict[tuple[str, int], int] = defaultdict(int)
+        self.texts = 0
+        self.latency = _Histogram(_LATENCY_BUCKETS)
+        self.batch = _Histogram(tuple(float(b) for b in _BATCH_BUCKETS))
+
+    def render(self, queue_depth: int, ready: bool) -> str:
+        lines = ["# TYPE piilora_requests_total counter"]
+        for (path, code), n in sorted(self.requests.items()):
+            lines.append(f'piilora_requests_total{{endpoint="{path}",code="{code}"}} {n}')
+        lines += ["# TYPE piilora_texts_total counter", f"piilora_texts_total {self.texts}"]
+        lines += ["# TYPE piilora_request_seconds histogram", *self.latency.lines("piilora_request_seconds")]
+        lines += ["# TYPE piilora_batch_size histogram", *self.batch.lines("piilora_batch_size")]
+        lines += ["# TYPE piilora_queue_depth gauge", f"piilora_queue_depth {queue_depth}"]
+        lines += ["# TYPE piilora_ready gauge", f"piilora_ready {int(ready)}"]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Item:
+    text: str
+    key: str  # scheme, options and selection, as JSON: texts with one key are rendered together
+    future: asyncio.Future[Any]
+
+
+class QueueFullError(PiiloraError):
+    """More texts wait than the queue holds."""
+
+
+class Batcher:
+    """Gathers texts from concurrent requests into batches for one worker thread."""
+
+    def __init__(self, redactor: Callable[[], Redactor], config: ServerConfig, metrics: Metrics) -> None:
+        self._redactor = redactor
+        self.config = config
+        self.metrics = metrics
+        self.queue: asyncio.Queue[_Item] = asyncio.Queue()
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="piilora-mask")
+
+    @property
+    def depth(self) -> int:
+        return self.queue.qsize()
+
+    async def submit(self, texts: Sequence[str], key: str) -> list[MaskResult]:
+        """The results of ``texts`` masked as ``key`` says; raises QueueFullError when they do not fit."""
+        if self.queue.qsize() + len(texts) > self.config.max_queue:
+            raise QueueFullError(f"{self.queue.qsize()} texts are waiting")
+        loop = asyncio.get_running_loop()
+        items = [_Item(t, key, loop.create_future()) for t in texts]
+        for item in items:
+            self.queue.put_nowait(item)
+        try:
+            return list(await asyncio.wait_for(asyncio.gather(*(i.future for i in items)), self.config.timeout_s))
+        finally:
+            for item in items:
+                item.future.cancel()  # a timed-out request's texts are skipped by the worker
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            batch = [await self.queue.get()]
+            deadline = loop.time() + self.config.max_wait_ms / 1000
+            while len(batch) < self.config.max_batch:
+                try:
+                    left = deadline - loop.time()
+                    batch.append(
+                        self.queue.get_nowait() if left <= 0 else await asyncio.wait_for(self.queue.get(), left)
+                    )
+                except (asyncio.QueueEmpty, asyncio.TimeoutError):
+                    break
+            live = [item for item in batch if not item.future.done()]
+            if not live:
+                continue
+            self.metrics.batch.observe(len(live))
+            groups: dict[str, list[_Item]] = defaultdict(list)
+            for item in live:
+                groups[item.key].append(item)
+            for key, items in groups.items():
+                try:
+                    results = await loop.run_in_executor(self._executor, self._mask, [i.text for i in items], key)
+                except Exception as exc:  # handed to each caller; the text is never logged
+                    for item in items:
+                        if not item.future.done():
+                            item.future.set_exception(exc)
+                    continue
+                for item, res in zip(items, results):
+                    if not item.future.done():
+                        item.future.set_result(res)
+
+    def _mask(self, texts: list[str], key: str) -> list[MaskResult]:
+        spec = json.loads(key)
+        return self._redactor().mask_batch(
+            texts, scheme=spec["scheme"], entities=spec["entities"], exclude=spec["exclude"], **spec["options"]
+        )
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _result(res: MaskResult, reversible: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": res.text,
+        "spans": [
+            {"start": s.start, "end": s.end, "entity_type": s.entity_type, "score": s.score, "source": s.source}
+            for s in res.spans
+        ],
+        "replacements": [{"start": r.start, "end": r.end, "entity_type": r.span.entity_type} for r in res.replacements],
+        "flags": list(res.flags),
+    }
+    if reversible:
+        out["mapping"] = dict(res.mapping)
+    return out
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _body_limit(app: Any, limit: int) -> Callable[..., Awaitable[None]]:
+    """ASGI middleware: 413 for a body over ``limit`` bytes (declared or streamed)."""
+
+    async def reply(send: Any, status: int, detail: str) -> None:
+        body = json.dumps({"detail": detail}).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def middleware(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await reply(send, 413, f"request body over {limit} bytes")
+            return
+        seen = 0
+
+        async def limited() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise _TooLargeError
+            return message
+
+        try:
+            await app(scope, limited, send)
+        except _TooLargeError:
+            await reply(send, 413, f"request body over {limit} bytes")
+
+    return middleware
+
+
+def create_app(
+    redactor: Redactor | Callable[[], Redactor] | None = None,
+    config: ServerConfig | None = None,
+) -> FastAPI:
+    """The ASGI app. ``redactor``: a Redactor, or a function that builds one (called once, in a
+    background thread at startup: ``/ready`` answers 503 until it returns); default: the
+    shipped adapter."""
+    from contextlib import asynccontextmanager
+
+    from fastapi import Body, FastAPI, HTTPException, Request
+    from fastapi.responses import JSONResponse, PlainTextResponse
+
+    from piilora.placeholders import restore
+    from piilora.plugins import entity_generators, placeholder_schemes
+    from piilora.selection import resolve_selection
+
+    cfg = config or ServerConfig()
+    metrics = Metrics()
+    state: dict[str, Any] = {"redactor": None, "error": None}
+    loaded = threading.Event()
+
+    def build() -> None:
+        try:
+            if redactor is None:
+                from piilora.redactor import Redactor
+
+                state["redactor"] = Redactor()
+            else:
+                state["redactor"] = redactor if hasattr(redactor, "mask_batch") else redactor()
+        except Exception as exc:  # reported by /ready
+            state["error"] = f"{type(exc).__name__}: {exc}"
+            log.error("piilora serve: the model did not load: %s", state["error"])
+        finally:
+            loaded.set()
+
+    def ready() -> bool:
+        return state["redactor"] is not None
+
+    batcher = Batcher(lambda: state["redactor"], cfg, metrics)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> Any:
+        threading.Thread(target=build, name="piilora-load", daemon=True).start()
+        worker = asyncio.create_task(batcher.run())
+        try:
+            yield
+        finally:
+            worker.cancel()
+            batcher.close()
+
+    app = FastAPI(title="piilora", summary="PII masking with Gemma 3 270M + LoRA", lifespan=lifespan)
+
+    @app.middleware("http")
+    async def count(request: Request, call_next: Any) -> Any:
+        t0 = time.perf_counter()
+        response = await call_next(request)
+        path = request.url.path
+        if path in ("/mask", "/mask_batch", "/restore"):
+            metrics.requests[(path, response.status_code)] += 1
+            if response.status_code == 200 and path != "/restore":
+                metrics.latency.observe(time.perf_counter() - t0)
+        return response
+
+    def spec(body: dict[str, Any]) -> tuple[str, bool]:
+        """The request's rendering key (validated: 422 on an unknown scheme, option or type)."""
+        scheme = body.get("scheme", "bracket")
+        options = body.get("options") or {}
+        schemes = placeholder_schemes(state["redactor"].plugin_manager if ready() else None)
+        if not isinstance(scheme, str) or scheme not in schemes:
+            raise HTTPException(422, f"unknown scheme {scheme!r}; known: {', '.join(sorted(schemes))}")
+        if not isinstance(options, dict) or set(options) - set(schemes[scheme].options):
+            unknown = sorted(set(options) - set(schemes[scheme].options)) if isinstance(options, dict) else options
+            raise HTTPException(422, f"scheme {scheme!r} takes no option(s) {unknown}")
+        entities, exclude = body.get("entities"), body.get("exclude")
+        try:
+            resolve_selection(entities, exclude, entity_generators())
+        except PiiloraError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        key = json.dumps({"scheme": scheme, "options": options, "entities": entities, "exclude": exclude})
+        return key, schemes[scheme].reversible
+
+    async def masked(texts: list[Any], body: dict[str, Any]) -> list[dict[str, Any]]:
+        if not ready():
+            raise HTTPException(503, state["error"] or "the model is loading", headers={"Retry-After": "5"})
+        if not all(isinstance(t, str) for t in texts):
+            raise HTTPException(422, "every text must be a string")
+        if any(len(t) > cfg.max_text_chars for t in texts):
+            raise HTTPException(413, f"a text is over {cfg.max_text_chars} characters")
+        key, reversible = spec(body)
+        try:
+            results = await batcher.submit(texts, key)
+        except QueueFullError as exc:
+            raise HTTPException(503, f"busy: {exc}", headers={"Retry-After": "1"}) from exc
+        except asyncio.TimeoutError as exc:
+            raise HTTPException(504, f"not answered in {cfg.timeout_s:g} s") from exc
+        except (PiiloraError, TypeError, ValueError) as exc:
+            raise HTTPException(422, f"{type(exc).__name__}: {exc}") from exc
+        metrics.texts += len(texts)
+        return [_result(r, reversible) for r in results]
+
+    @app.post("/mask")
+    async def mask(body: dict[str, Any] = Body(...)) -> Any:  # noqa: B008 - FastAPI's way
+        if "text" not in body:
+            raise HTTPException(422, "the body needs a 'text'")
+        return (await masked([body["text"]], body))[0]
+
+    @app.post("/mask_batch")
+    async def mask_batch(body: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
+        texts = body.get("texts")
+        if not isinstance(texts, list):
+            raise HTTPException(422, "the body needs 'texts', a list of strings")
+        return {"results": await masked(texts, body)}
+
+    @app.post("/restore")
+    async def restore_text(body: dict[str, Any] = Body(...)) -> Any:  # noqa: B008
+        text, mapping = body.get("text"), body.get("mapping")
+        if (
+            not isinstance(text, str)
+            or not isinstance(mapping, dict)
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items())
+        ):
+            raise HTTPException(422, "the body needs 'text' (a string) and 'mapping' (strings to strings)")
+        return {"text": restore(text, mapping)}
+
+    @app.get("/entity_types")
+    async def entity_types() -> Any:
+        return [{"entity_type": t, "description": g.description} for t, g in entity_generators().items()]
+
+    @app.get("/health")
+    async def health() -> Any:
+        return {"status": "ok"}
+
+    @app.get("/ready")
+    async def is_ready() -> Any:
+        if ready():
+            return {"status": "ready"}
+        detail = state["error"] or "loading"
+        return JSONResponse({"status": detail}, status_code=503, headers={"Retry-After": "5"})
+
+    @app.get("/metrics")
+    async def prometheus() -> Any:
+        return PlainTextResponse(metrics.render(batcher.depth, ready()), media_type="text/plain; version=0.0.4")
+
+    app.add_middleware(_BodyLimitMiddleware, limit=cfg.max_body_bytes)
+    app.state.metrics = metrics
+    app.state.loaded = loaded
+    return app
+
+
+class _BodyLimitMiddleware:
+    """``_body_limit`` as a class Starlette can add."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self._call = _body_limit(app, limit)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self._call(scope, receive, send)
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    redactor: Redactor | Callable[[], Redactor] | None = None,
+    config: ServerConfig | None = None,
+    access_log: bool = False,
+) -> None:
+    """Run the server with uvicorn until interrupted (one process: the batcher is the parallelism)."""
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise PiiloraError("piilora serve needs: pip install 'piilora[serve]'") from exc
+    uvicorn.run(create_app(redactor, config), host=host, port=port, access_log=access_log, log_level="warning")

@@ -1,0 +1,175 @@
+"""piilora serve: cross-request batching, limits and endpoints, in-process and over a real socket."""
+
+import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+import torch
+from transformers import Gemma3ForCausalLM
+
+from piilora.model import tiny_gemma3_config
+
+pytestmark = pytest.mark.integration
+fastapi = pytest.importorskip("fastapi")
+
+
+@pytest.fixture(scope="module")
+def redactor(tmp_path_factory, gemma_tokenizer):
+    from piilora import Redactor
+
+    out = tmp_path_factory.mktemp("tiny-merged")
+    torch.manual_seed(0)
+    Gemma3ForCausalLM(tiny_gemma3_config()).save_pretrained(out)
+    gemma_tokenizer.save_pretrained(out)
+    return Redactor.from_pretrained(out, threads=1)
+
+
+class Slow:
+    """A real Redactor whose batches take ``delay`` seconds longer (to fill the queue in a test)."""
+
+    def __init__(self, inner, delay):
+        self.inner, self.delay, self.batches = inner, delay, []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def mask_batch(self, texts, **kwargs):
+        self.batches.append(len(texts))
+        time.sleep(self.delay)
+        return self.inner.mask_batch(texts, **kwargs)
+
+
+def _client(app):
+    from fastapi.testclient import TestClient
+
+    client = TestClient(app)
+    client.__enter__()
+    assert app.state.loaded.wait(60)
+    return client
+
+
+def test_endpoints_answer_and_round_trip(redactor):
+    from piilora.server import create_app
+
+    client = _client(create_app(redactor))
+    try:
+        assert client.get("/health").json() == {"status": "ok"}
+        assert client.get("/ready").status_code == 200
+        text = "Mail jane@doe.com or ann@example.org from 10.0.0.7"
+        plain = client.post("/mask", json={"text": text}).json()
+        assert plain["text"] == "Mail [EMAIL_ADDRESS] or [EMAIL_ADDRESS] from [IP_ADDRESS]" and "mapping" not in plain
+        numbered = client.post("/mask", json={"text": text, "scheme": "numbered"}).json()
+        assert numbered["mapping"]["[EMAIL_ADDRESS_1]"] == "jane@doe.com"
+        back = client.post("/restore", json={"text": numbered["text"], "mapping": numbered["mapping"]}).json()
+        assert back == {"text": text}
+        batch = client.post("/mask_batch", json={"texts": ["a 10.0.0.1", "", "b"], "entities": ["EMAIL_ADDRESS"]})
+        assert [r["text"] for r in batch.json()["results"]] == ["a 10.0.0.1", "", "b"]  # IPs not selected
+        types = {t["entity_type"] for t in client.get("/entity_types").json()}
+        assert {"PERSON", "NATIONAL_ID", "STREET_ADDRESS"} <= types
+        metrics = client.get("/metrics").text
+        assert 'piilora_requests_total{endpoint="/mask",code="200"} 2' in metrics
+        assert "piilora_texts_total 5" in metrics and "jane" not in metrics
+    finally:
+        client.__exit__(None, None, None)
+
+
+def test_bad_input_gets_clear_errors_and_no_text_in_them(redactor):
+    from piilora.server import ServerConfig, create_app
+
+    client = _client(create_app(redactor, ServerConfig(max_text_chars=50, max_body_bytes=2000)))
+    try:
+        r = client.post("/mask", json={"text": "x jane@doe.com", "scheme": "nope"})
+        assert r.status_code == 422 and "nope" in r.text and "jane" not in r.text
+        r = client.post("/mask", json={"text": "x", "scheme": "bracket", "options": {"colour": 1}})
+        assert r.status_code == 422 and "colour" in r.text
+        assert client.post("/mask", json={"text": "x", "entities": ["NOT_A_TYPE"]}).status_code == 422
+        assert client.post("/mask", json={"text": 5}).status_code == 422
+        assert client.post("/mask", json={"txt": "x"}).status_code == 422
+        assert client.post("/mask", json={"text": "y" * 51}).status_code == 413
+        assert client.post("/mask_batch", json={"texts": ["z" * 40] * 60}).status_code == 413  # body > 2000 bytes
+        assert client.post("/restore", json={"text": "x", "mapping": {"a": 1}}).status_code == 422
+    finally:
+        client.__exit__(None, None, None)
+
+
+def test_ready_waits_for_the_model_and_mask_gets_503_until_then(redactor):
+    from piilora.server import create_app
+
+    gate = threading.Event()
+
+    def build():
+        gate.wait(30)
+        return redactor
+
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(build)) as client:
+        assert client.get("/ready").status_code == 503
+        busy = client.post("/mask", json={"text": "hello"})
+        assert busy.status_code == 503 and busy.headers["retry-after"]
+        gate.set()
+        client.app.state.loaded.wait(30)
+        assert client.get("/ready").status_code == 200
+        assert client.post("/mask", json={"text": "hello"}).json()["text"] == "hello"
+
+
+def test_over_a_socket_concurrent_requests_share_batches_and_overload_is_a_fast_503(redactor):
+    import uvicorn
+
+    from piilora.server import ServerConfig, create_app
+
+    slow = Slow(redactor, 0.3)
+    app = create_app(slow, ServerConfig(max_batch=8, max_wait_ms=20, max_queue=12, timeout_s=20))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        url = f"http://127.0.0.1:{port}"
+        assert app.state.loaded.wait(60)
+        texts = [f"client {i}: mail user{i}@example.com" for i in range(10)]
+
+        def call(text):
+            return httpx.post(f"{url}/mask", json={"text": text}, timeout=30)
+
+        with ThreadPoolExecutor(10) as pool:
+            answers = list(pool.map(call, texts))
+        assert [a.status_code for a in answers] == [200] * 10
+        assert [a.json()["text"] for a in answers] == [f"client {i}: mail [EMAIL_ADDRESS]" for i in range(10)]
+        assert max(slow.batches) > 1  # texts of different requests decoded together
+
+        # overload: 40 concurrent texts against a queue of 12 -> some fast 503s with Retry-After, no crash
+        with ThreadPoolExecutor(40) as pool:
+            burst = list(pool.map(call, [f"burst {i}" for i in range(40)]))
+        codes = [b.status_code for b in burst]
+        assert set(codes) <= {200, 503} and 503 in codes and 200 in codes
+        assert all(b.headers.get("retry-after") for b in burst if b.status_code == 503)
+        metrics = httpx.get(f"{url}/metrics").text
+        assert 'code="503"' in metrics and "piilora_batch_size_count" in metrics
+        assert httpx.get(f"{url}/health").json() == {"status": "ok"}
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def test_the_serve_command_is_wired(monkeypatch):
+    import piilora.server as server_module
+    from piilora.cli import main
+
+    seen = {}
+    monkeypatch.setattr(server_module, "serve", lambda host, port, **kw: seen.update(host=host, port=port, **kw))
+    assert main(["serve", "--host", "0.0.0.0", "--port", "9999", "--max-batch", "4", "--max-wait-ms", "2"]) == 0
+    assert (seen["host"], seen["port"], seen["config"].max_batch, seen["config"].max_wait_ms) == (
+        "0.0.0.0",
+        9999,
+        4,
+        2.0,
+    )
+    assert json.dumps(seen["config"].max_queue) == "256"
