@@ -47,6 +47,7 @@ __all__ = [
     "missing_adapter_files",
     "read_adapter_config",
     "read_meta",
+    "save_peft",
     "write_adapter",
     "write_meta",
 ]
@@ -157,10 +158,17 @@ def write_meta(directory: Path, meta: Mapping[str, Any]) -> Path:
     return path
 
 
+def save_peft(model: Any, directory: Path) -> None:
+    """``model.save_pretrained`` for a PEFT model, offline: piilora never resizes the vocabulary,
+    so peft's ``save_embedding_layers="auto"`` check (it fetches the base model's config from the
+    hub, a DNS failure and a warning on an air-gapped machine, or a hang) is skipped."""
+    model.save_pretrained(str(directory), safe_serialization=True, save_embedding_layers=False)
+
+
 def write_adapter(model: Any, directory: Path, meta: Mapping[str, Any]) -> None:
     """Save a PEFT adapter (standard file names) plus ``piilora.json``, atomically."""
     with atomic_dir(directory) as tmp:
-        model.save_pretrained(str(tmp), safe_serialization=True)
+        save_peft(model, tmp)
         write_meta(tmp, meta)
 
 

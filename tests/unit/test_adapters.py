@@ -111,3 +111,31 @@ def test_atomic_dir_replaces_the_target_only_when_the_block_succeeds(tmp_path):
         (tmp / "b.txt").write_text("second")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary or old folder left
     assert sorted(p.name for p in target.iterdir()) == ["b.txt"]
+
+
+def test_saving_an_adapter_never_asks_the_hub(tmp_path, monkeypatch):
+    """peft's ``save_embedding_layers="auto"`` looks the base model's config up on the hub (a DNS
+    failure and a warning offline, or a hang in an air-gapped network): piilora skips it."""
+    import warnings
+
+    import peft.utils.save_and_load as peft_save
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import Gemma3ForCausalLM
+
+    from piilora.adapters import write_adapter
+    from piilora.model import tiny_gemma3_config
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the hub was asked")
+
+    for name in ("file_exists", "check_file_exists_on_hf_hub", "hf_hub_download"):
+        monkeypatch.setattr(peft_save, name, no_network)
+    torch.manual_seed(0)
+    base = Gemma3ForCausalLM(tiny_gemma3_config(vocab_size=512))
+    model = get_peft_model(base, LoraConfig(r=2, target_modules=["q_proj"], task_type="CAUSAL_LM"))
+    model.peft_config["default"].base_model_name_or_path = "google/gemma-3-270m"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        write_adapter(model, tmp_path / "adapter", {"entity_types": ["PERSON"]})
+    assert (tmp_path / "adapter" / "adapter_model.safetensors").exists()

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from piilora.adapters import ADAPTER_WEIGHTS, atomic_write
+from piilora.adapters import ADAPTER_WEIGHTS, atomic_write, save_peft
 from piilora.config import RESUMABLE_FIELDS, TrainConfig
 from piilora.errors import ConfigError
 
@@ -169,7 +169,7 @@ def save_checkpoint(
     (staging / _python_rng_file(acc.process_index)).write_text(json.dumps(random.getstate()))
     acc.wait_for_everyone()
     if acc.is_main_process:
-        model.save_pretrained(str(staging / CHECKPOINT_ADAPTER), safe_serialization=True)
+        save_peft(model, staging / CHECKPOINT_ADAPTER)
         save_file(optimizer_tensors(optimizer), str(staging / _OPTIMIZER))
         record = {"step": state.step, "best": state.best_record(), "run": dict(run), "train_config": dict(train_config)}
         (staging / CHECKPOINT_STATE).write_text(json.dumps(record, indent=2, sort_keys=True, default=str))
