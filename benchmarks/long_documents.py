@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import random
 import string
 import time
@@ -65,16 +64,6 @@ def verifiable(text: str, values: list[str]) -> list[str]:
     return out
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="25,100", help="prose sizes in KB")
@@ -116,7 +105,9 @@ def main() -> None:
         if not args.skip_unbounded:
             run(name, text, values, window_budget=None)
 
-    print(f"\nCPU: {cpu_model()}, {args.threads} threads")
+    from cpuinfo import header, machine  # benchmarks/cpuinfo.py
+
+    print("\n" + header(args.threads))
     print("| document | chars | budget | seconds | s per 100 KB | flags | verifiable left readable |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
@@ -124,7 +115,9 @@ def main() -> None:
               f"{','.join(r['flags']) or '-'} | {r['readable']} of {r['verifiable']} |")  # fmt: skip
     out = HERE / "results" / "long_documents.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"cpu": cpu_model(), "threads": args.threads, "rows": rows}, indent=1) + "\n")
+    out.write_text(
+        json.dumps({"machine": machine(args.threads), "threads": args.threads, "rows": rows}, indent=1) + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -205,7 +205,10 @@ def main() -> None:
             sum(x == y for x, y in zip(batch32, generated)), len(items)]  # fmt: skip
     base_rate = len(base_items) / rows["(a) notebook: generate, unmerged PEFT, fp32"]["seconds"]
     mid = [i for i, n in enumerate(prompt_tokens) if 50 <= n <= 70]
-    print(f"\n{len(items)} held-out texts (median {statistics.median(prompt_tokens):.0f} tokens), "
+    from cpuinfo import header, machine  # benchmarks/cpuinfo.py
+
+    print("\n" + header(args.threads))
+    print(f"{len(items)} held-out texts (median {statistics.median(prompt_tokens):.0f} tokens), "
           f"{args.threads} threads, adapter {adapter}")  # fmt: skip
     print(f"{'system':<40}{'texts/s':>9}{'tok/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p50 50-70 tok':>15}{'vs (a)':>9}"
           f"{'fwd/token':>11}")  # fmt: skip
@@ -232,7 +235,7 @@ def main() -> None:
         print(f"identical masks, {key}: {same}/{n}")
     out = HERE / "results" / "mask_throughput.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"threads": args.threads, "n": len(items), "baseline_n": len(base_items),
+    out.write_text(json.dumps({"machine": machine(args.threads), "n": len(items), "baseline_n": len(base_items),
                                "dtype": dtype, "rows": summary, "identical_masks": identical,
                                "baseline_generated_tokens": base_tokens, "texts_50_70_tokens": len(mid),
                                "median_text_tokens": statistics.median(prompt_tokens)}, indent=2) + "\n")  # fmt: skip

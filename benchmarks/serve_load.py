@@ -24,7 +24,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -35,26 +34,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
-
-
-def cpu_flags() -> list[str]:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("flags"):
-                return sorted(f for f in line.split(":", 1)[1].split() if f.startswith(("avx", "amx", "fma")))
-    except OSError:
-        pass
-    return []
 
 
 def short_texts(n: int) -> list[str]:
@@ -184,7 +163,9 @@ def main() -> None:
 
     tok = load_tokenizer()
     tokens = statistics.mean(len(tok(t, add_special_tokens=False)["input_ids"]) for t in texts)
-    report: dict[str, Any] = {"cpu": cpu_model(), "flags": cpu_flags(), "threads": args.threads, "n": len(texts),
+    from cpuinfo import machine  # benchmarks/cpuinfo.py
+
+    report: dict[str, Any] = {"machine": machine(args.threads), "n": len(texts),
                               "mean_tokens": tokens, "rows": []}  # fmt: skip
 
     # (a) mask_batch in one process, in a subprocess so this process stays light
@@ -271,7 +252,9 @@ def main() -> None:
     out = HERE / "results" / "serve_load.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"\nCPU: {report['cpu']} ({', '.join(report['flags'])}), {args.threads} threads, {len(texts)} texts of "
+    from cpuinfo import header
+
+    print(f"\n{header(args.threads)}; {len(texts)} texts of "
           f"{tokens:.0f} tokens on average\n")  # fmt: skip
     print("| system | clients | texts/s | vs mask_batch | p50 ms | p95 ms | p99 ms | errors | mean batch |")
     print("|---|---|---|---|---|---|---|---|---|")

@@ -10,8 +10,9 @@ Throughput = non-padding tokens / optimizer-step time over steps 2..N (steady st
 load, setup and the first step, which carries warm-up and torch.compile, are excluded for
 every variant and the first step's time is reported on its own). Useful FLOPs count
 4 x body parameters per token (forward + input gradients; frozen weights get no weight
-gradient) plus 4 x V x H per answer token for the LM head; the bf16 peak is a large
-bf16 matmul measured in the same run with the same threads.
+gradient) plus 4 x V x H per answer token for the LM head; the peak is a matmul in the
+precision the variants run in (bf16 where the CPU has it natively, else fp32: an emulated bf16
+matmul once took 11 minutes here), measured in the same run with the same threads.
 
 usage: python benchmarks/train_throughput.py [--steps 12] [--threads 2] [--variants trl,hf,piilora]
 Writes benchmarks/results/train_throughput.json.
@@ -169,23 +170,6 @@ def child(variant: str, steps: int, result_path: Path) -> None:
     result_path.write_text(json.dumps(res))
 
 
-def bf16_peak_flops(threads: int) -> float:
-    import torch
-
-    torch.set_num_threads(threads)
-    a = torch.randn(2048, 2048, dtype=torch.bfloat16)
-    b = torch.randn(2048, 2048, dtype=torch.bfloat16)
-    for _ in range(3):
-        a @ b
-    best = 0.0
-    for _ in range(5):
-        t = time.perf_counter()
-        for _ in range(10):
-            a @ b
-        best = max(best, 10 * 2 * 2048**3 / (time.perf_counter() - t))
-    return best
-
-
 def useful_flops(rows) -> tuple[int, float]:
     """(non-pad tokens, useful FLOPs) of one epoch over ``rows``."""
     from piilora.data.prompt import encode_example
@@ -224,7 +208,11 @@ def main() -> None:
 
     env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "TOKENIZERS_PARALLELISM": "false",
            "PIILORA_DISABLE_PLUGIN_AUTOLOAD": "1"}  # fmt: skip
-    peak = bf16_peak_flops(args.threads)
+    from cpuinfo import header, machine, matmul_peak_flops  # benchmarks/cpuinfo.py
+
+    # the peak of the precision the variants run in: bf16 only where the CPU has it natively
+    peak_dtype = "bfloat16" if _bf16() else "float32"
+    peak = matmul_peak_flops(args.threads, peak_dtype)
     rows = _examples(args.steps * BATCH)
     tokens, flops = useful_flops(rows)
     flops_per_token = flops / tokens
@@ -249,7 +237,8 @@ def main() -> None:
         results[variant] = res
     base = results.get("trl")
     print(f"\nreal Gemma 3 270M, LoRA r=16 all linear, batch {BATCH}, {args.steps} steps, {args.threads} threads")
-    print(f"bf16 matmul peak measured here: {peak / 1e9:.1f} GFLOP/s")
+    print(header(args.threads))
+    print(f"{peak_dtype} matmul peak measured here: {peak / 1e9:.1f} GFLOP/s")
     print(
         f"{'variant':<16}{'precision':<15}{'tokens/s':>10}{'vs TRL':>8}{'peak RSS MB':>13}{'GFLOP/s':>9}{'% peak':>8}"
     )
@@ -265,7 +254,9 @@ def main() -> None:
         "steps": args.steps,
         "threads": args.threads,
         "batch": BATCH,
-        "bf16_peak_flops": peak,
+        "machine": machine(args.threads),
+        "peak_dtype": peak_dtype,
+        "peak_flops": peak,
         "results": {k: {kk: vv for kk, vv in v.items() if kk != "step_times"} for k, v in results.items()},
     }
     out.write_text(json.dumps(summary, indent=2) + "\n")
