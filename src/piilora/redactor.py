@@ -533,12 +533,9 @@ def resolve_dtype(dtype: str) -> Any:
     import torch
 
     if dtype == "auto":
-        if torch.cuda.is_available():
-            return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float32
-        cpu = getattr(torch, "cpu", None)
-        native = any(bool(getattr(cpu, probe, lambda: False)()) for probe in
-                     ("_is_amx_tile_supported", "_is_avx512_bf16_supported"))  # fmt: skip
-        return torch.bfloat16 if native else torch.float32
+        from piilora.model import native_bf16
+
+        return torch.bfloat16 if native_bf16() else torch.float32
     if dtype not in ("bfloat16", "float32", "float16"):
         raise ConfigError(f"dtype must be 'auto', 'bfloat16', 'float32' or 'float16', got {dtype!r}")
     return getattr(torch, dtype)

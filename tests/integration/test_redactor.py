@@ -216,6 +216,11 @@ def test_dtype_auto_picks_bf16_only_where_native_and_bad_names_fail():
     native = torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported()
     if not torch.cuda.is_available():
         assert resolve_dtype("auto") is (torch.bfloat16 if native else torch.float32)
+        # training's "auto" precision follows the same probe: oneDNN "supports" bf16 on any AVX-512
+        # CPU by emulation (a third of fp32's speed on Ice Lake), which is no reason to train in it
+        from piilora.training import bf16_supported
+
+        assert bf16_supported() is native
     with pytest.raises(ConfigError, match="dtype"):
         resolve_dtype("int8")
 

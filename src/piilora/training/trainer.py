@@ -88,15 +88,11 @@ TRAIN_CONFIG_FILE = "train_config.json"
 
 
 def bf16_supported() -> bool:
-    """True where bf16 matmuls are fast: a CUDA GPU with bf16, or a CPU with AVX512-BF16/AMX."""
-    import torch
+    """True where bf16 matmuls are fast (:func:`piilora.model.native_bf16`): a CUDA GPU with bf16,
+    or a CPU with AMX or AVX512-BF16 (not merely AVX-512, where oneDNN emulates bf16 slowly)."""
+    from piilora.model import native_bf16
 
-    if torch.cuda.is_available():
-        return bool(torch.cuda.is_bf16_supported())
-    try:
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):  # pragma: no cover - older torch
-        return False
+    return native_bf16()
 
 
 class Trainer:
