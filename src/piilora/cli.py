@@ -148,7 +148,7 @@ def _cmd_mask(args: argparse.Namespace) -> int:
     kind = _input_format(args)
     if kind == "jsonl":
         return _mask_file(args, options)
-    text = _read_input(args.input)
+    text = args.text if args.text is not None else _read_input(args.input)
     redactor = _load_redactor(args)
     if kind == "csv":
         from piilora.masking_tables import mask_table

@@ -6,22 +6,15 @@ import subprocess
 import sys
 
 import pytest
-import torch
-from transformers import Gemma3ForCausalLM
 
 from piilora.cli import main
-from piilora.model import tiny_gemma3_config
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def model_dir(tmp_path_factory, gemma_tokenizer):
-    out = tmp_path_factory.mktemp("tiny-merged")
-    torch.manual_seed(0)
-    Gemma3ForCausalLM(tiny_gemma3_config()).save_pretrained(out)
-    gemma_tokenizer.save_pretrained(out)
-    return out
+@pytest.fixture
+def model_dir(tiny_model_dir):
+    return tiny_model_dir
 
 
 @pytest.fixture

@@ -7,24 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import torch
-from transformers import Gemma3ForCausalLM
-
-from piilora.model import tiny_gemma3_config
 
 pytestmark = pytest.mark.integration
 fastapi = pytest.importorskip("fastapi")
 
 
-@pytest.fixture(scope="module")
-def redactor(tmp_path_factory, gemma_tokenizer):
-    from piilora import Redactor
-
-    out = tmp_path_factory.mktemp("tiny-merged")
-    torch.manual_seed(0)
-    Gemma3ForCausalLM(tiny_gemma3_config()).save_pretrained(out)
-    gemma_tokenizer.save_pretrained(out)
-    return Redactor.from_pretrained(out, threads=1)
+@pytest.fixture
+def redactor(tiny_redactor):
+    return tiny_redactor
 
 
 class Slow:
