@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from piilora.safety.merge import unite
 from piilora.types import Span
 
 __all__ = ["address_blocks", "find_blocks"]
@@ -224,7 +225,10 @@ def address_blocks(text: str, spans: Iterable[Span], *, extend: bool = True, fin
                 out.append(
                     s if (a, z) == (s.start, s.end) else Span(a, z, s.entity_type, score=s.score, source=s.source)
                 )
-    return sorted(out, key=lambda s: (s.start, s.end))
+    covered = {i for s in out for i in range(s.start, s.end)}
+    # never unmask: a span the cuts left partly uncovered (a verified value) stays as it was
+    out += [s for s in spans if any(i not in covered and text[i].isalnum() for i in range(s.start, s.end))]
+    return unite(out)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
