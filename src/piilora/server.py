@@ -30,7 +30,7 @@ import logging
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -210,22 +210,25 @@ class _TooLargeError(Exception):
     pass
 
 
-def _body_limit(app: Any, limit: int) -> Callable[..., Awaitable[None]]:
+class _BodyLimitMiddleware:
     """ASGI middleware: 413 for a body over ``limit`` bytes (declared or streamed)."""
 
-    async def reply(send: Any, status: int, detail: str) -> None:
-        body = json.dumps({"detail": detail}).encode()
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def _reply(self, send: Any) -> None:
+        body = json.dumps({"detail": f"request body over {self.limit} bytes"}).encode()
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    async def middleware(scope: Any, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
-            await app(scope, receive, send)
+            await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            await reply(send, 413, f"request body over {limit} bytes")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._reply(send)
             return
         seen = 0
 
@@ -234,16 +237,14 @@ def _body_limit(app: Any, limit: int) -> Callable[..., Awaitable[None]]:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > limit:
+                if seen > self.limit:
                     raise _TooLargeError
             return message
 
         try:
-            await app(scope, limited, send)
+            await self.app(scope, limited, send)
         except _TooLargeError:
-            await reply(send, 413, f"request body over {limit} bytes")
-
-    return middleware
+            await self._reply(send)
 
 
 def create_app(
@@ -393,16 +394,6 @@ def create_app(
     app.state.metrics = metrics
     app.state.loaded = loaded
     return app
-
-
-class _BodyLimitMiddleware:
-    """``_body_limit`` as a class Starlette can add."""
-
-    def __init__(self, app: Any, limit: int) -> None:
-        self._call = _body_limit(app, limit)
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        await self._call(scope, receive, send)
 
 
 def serve(
