@@ -37,20 +37,27 @@ ROOT = HERE.parent
 
 
 def short_texts(n: int) -> list[str]:
+    """``n`` distinct single-line texts of 30-300 characters from the synthetic test split (each
+    line of a text a candidate: the first lines alone fell short of ``n``), drawn from a larger
+    corpus until there are enough."""
     from piilora.data.synth import CorpusConfig, generate_examples
     from piilora.plugins import create_plugin_manager
 
-    rows = generate_examples(
-        CorpusConfig(n=n * 12, seed=321), "test", plugin_manager=create_plugin_manager(autoload=False)
-    )
-    out = []
-    for r in rows:
-        line = r["text"].strip().split("\n")[0][:300]
-        if len(line) > 30:
-            out.append(line)
-        if len(out) == n:
-            break
-    return out
+    out: dict[str, None] = {}
+    size = n * 12
+    for _ in range(4):
+        rows = generate_examples(
+            CorpusConfig(n=size, seed=321), "test", plugin_manager=create_plugin_manager(autoload=False)
+        )
+        for r in rows:
+            for line in r["text"].split("\n"):
+                line = line.strip()
+                if 30 < len(line) <= 300:
+                    out[line] = None
+                if len(out) == n:
+                    return list(out)
+        size *= 4
+    raise SystemExit(f"the synthetic test split gave only {len(out)} single-line texts, {n} asked for")
 
 
 def free_port() -> int:

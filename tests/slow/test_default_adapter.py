@@ -40,11 +40,6 @@ def test_default_adapter_has_a_model_card_and_metadata():
     assert (DEFAULT_ADAPTER / "adapter_model.safetensors").stat().st_size < 20_000_000
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="session 17: with the grown template bank one of the 12 texts (an Italian tenants' list) is masked "
-    "differently by one of the four fp32 paths; to be traced (a near-tie or a decoder divergence)",
-)
 def test_copy_decoder_equals_plain_greedy_on_held_out_texts():
     """The restricted head, prompt lookup, label completion and batching change no answer:
     the copy decoder's masks equal plain greedy ``generate`` with the same model, in float32
@@ -63,12 +58,19 @@ def test_copy_decoder_equals_plain_greedy_on_held_out_texts():
 
     items = texts(12)
     model, tokenizer, meta = load_masker(None, dtype="float32")
-    copy = Redactor(model, tokenizer, rules=False, meta=meta)
+    # unbounded: the default forward budget abandons a window the model cannot follow (below)
+    copy = Redactor(model, tokenizer, rules=False, meta=meta, window_budget=None)
     plain = Redactor(model, tokenizer, rules=False, meta=meta, decoder="generate")
     batched = [r.text for r in copy.mask_batch(items)]
     assert batched == [copy.mask(t).text for t in items]
     assert batched == [r.text for r in plain.mask_batch(items)]
     assert batched == [plain.mask(t).text for t in items]
+    # with the default budget, what the copy decoder gives up on is flagged, never passed off
+    # as the model's answer (session 18: one of these 12, a tenants' list the model loses its
+    # place in, takes 201 forwards against a budget of 123)
+    bounded = Redactor(model, tokenizer, rules=False, meta=meta).mask_batch(items)
+    for r, text in zip(bounded, batched):
+        assert "rules_only" in r.flags or r.text == text
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
 """Postal blocks (piilora.safety.addresses): an address runs to the end of its postal block."""
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from piilora.safety import SafetyNet, SafetyOptions
 from piilora.safety.addresses import address_blocks, find_blocks
@@ -111,3 +115,32 @@ def test_the_safety_net_runs_it_and_rules_off_finds_nothing_new():
     street = "Deliver to 48 Quarry Bank Road, Sheffield S10 2QQ."
     extended = net.apply(street, [_span(street, "48 Quarry Bank Road")], SafetyOptions(rules=()))
     assert _values(street, extended) == ["48 Quarry Bank Road, Sheffield S10 2QQ"]
+
+
+_PIECES = ["12 Elm Street", "Springfield, IL 62704", "PO Box 77", "46006 Valencia", "Flat 2, ", "USA", "APO AE 09012",
+           "\n", ", ", " ", "192.168.1.20", "Anna Berg", "app. 3", "x", "é", "."]  # fmt: skip
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
+    text = "".join(draw(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12)))
+    spans = []
+    for _ in range(draw(st.integers(0, 5))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        spans.append(Span(start, end, draw(st.sampled_from(["STREET_ADDRESS", "IP_ADDRESS", "PERSON"]))))
+    return text, spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=_text_and_spans(), extend=st.booleans(), find=st.booleans())
+def test_blocks_never_unmask_and_never_overlap(case, extend, find):
+    """Whatever spans come in (overlapping, cutting a block, off by some characters), every letter
+    or digit masked before is masked after, and disjoint spans stay sorted and disjoint."""
+    text, spans = case
+    out = address_blocks(text, spans, extend=extend, find=find)
+    before = {i for s in spans for i in range(s.start, s.end) if text[i].isalnum()}
+    after = {i for s in out for i in range(s.start, s.end)}
+    assert before <= after
+    if all(a.end <= b.start for a, b in itertools.pairwise(sorted(spans, key=lambda s: s.start))):
+        assert all(a.end <= b.start for a, b in itertools.pairwise(out))

@@ -225,9 +225,8 @@ def address_blocks(text: str, spans: Iterable[Span], *, extend: bool = True, fin
                 out.append(
                     s if (a, z) == (s.start, s.end) else Span(a, z, s.entity_type, score=s.score, source=s.source)
                 )
-    covered = {i for s in out for i in range(s.start, s.end)}
-    # never unmask: a span the cuts left partly uncovered (a verified value) stays as it was
-    out += [s for s in spans if any(i not in covered and text[i].isalnum() for i in range(s.start, s.end))]
+    # blocks only grow and a cut keeps every letter and digit outside the block, so no character
+    # masked before is readable after (property-tested); spans that overlapped still overlap: unite
     return unite(out)
 
 

@@ -1,0 +1,136 @@
+"""Int8 matmuls as a speed lever (issue 25): W8A8 linear layers against the float32 reference.
+
+Every linear layer of the body (attention q/k/v/o, MLP gate/up/down) becomes an int8 x int8
+matmul (``torch._int_mm``: oneDNN's VNNI kernels where the CPU has them): weights quantized per
+output channel once, activations per token at every call, the int32 product rescaled to float32.
+Variants: all layers; all but ``down_proj`` (its inputs carry the largest activation outliers).
+The restricted head, embeddings and norms stay float32.
+
+Rows, same merged model and texts, model answers only (no rules, no safety net):
+p50 of ``Redactor.mask`` on texts of 50-70 tokens, ``mask_batch`` texts/s on ``--n`` texts, and
+agreement of the masks with the float32 reference, with the first differences printed (a
+lever is kept only if it agrees on >= 99% of texts and leaves no value readable that float32
+masked). This is a measurement, not a Redactor option. Session 18, Ice Lake Xeon (AVX-512
+VNNI, no AMX), 2 threads: ``_int_mm`` ran 3.5-4x float32 ``mm`` at these shapes, but per-token
+quantization costs a pass of its own, so the decoder gained 1.6x at batch 1 (p50 398 -> 249
+ms) and 1.4x batched (0.82 -> 1.15 texts/s on 40 texts), and 6 of 40 texts changed masks (5
+with ``down_proj`` kept in float32, at 297 ms), values left readable among them: not shipped.
+
+usage: python benchmarks/int8_linear.py [--n 40] [--threads 2]
+Writes benchmarks/results/int8_linear.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def w8a8(linear: Any) -> Any:
+    """``linear`` as an int8 x int8 matmul (per-channel weights, per-token activations)."""
+    import torch
+    from torch import nn
+
+    class W8A8Linear(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            w = linear.weight.detach().float()
+            scale = w.abs().amax(dim=1).clamp(min=1e-8) / 127
+            self.register_buffer("wq", torch.round(w / scale[:, None]).to(torch.int8).t().contiguous())
+            self.register_buffer("wscale", scale)
+            self.bias = linear.bias
+            self.out_features = linear.out_features
+
+        def forward(self, x: Any) -> Any:
+            flat = x.reshape(-1, x.shape[-1]).float()
+            scale = flat.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127
+            q = torch.round(flat / scale).to(torch.int8)
+            y = torch._int_mm(q, self.wq).to(torch.float32).mul_(scale).mul_(self.wscale)
+            if self.bias is not None:
+                y = y + self.bias
+            return y.reshape(*x.shape[:-1], self.out_features).to(x.dtype)
+
+    return W8A8Linear()
+
+
+def quantized(model: Any, skip: tuple[str, ...] = ()) -> Any:
+    """A copy of ``model`` with the body's linear layers (but ``skip``) in W8A8."""
+    from torch import nn
+
+    model = copy.deepcopy(model)
+    for layer in model.model.layers:
+        for parent in (layer.self_attn, layer.mlp):
+            for name, module in list(parent.named_children()):
+                if isinstance(module, nn.Linear) and name not in skip:
+                    setattr(parent, name, w8a8(module))
+    return model
+
+
+def first_difference(a: str, b: str, context: int = 50) -> tuple[str, str]:
+    n = min(len(a), len(b))
+    i = next((k for k in range(n) if a[k] != b[k]), n)
+    return a[max(0, i - context) : i + context], b[max(0, i - context) : i + context]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--n", type=int, default=40)
+    p.add_argument("--threads", type=int, default=2)
+    args = p.parse_args()
+
+    import torch
+    from cpuinfo import header, machine  # benchmarks/cpuinfo.py
+    from mask_throughput import texts, token_count
+
+    from piilora import Redactor
+    from piilora.redactor import load_masker
+
+    torch.set_num_threads(args.threads)
+    print(header(args.threads))
+    items = texts(args.n)
+    mid = [t for t in texts(200) if 50 <= token_count(t) <= 70][:20]
+    model, tokenizer, meta = load_masker(None, dtype="float32")
+
+    def run(m: Any) -> tuple[list[str], float, float]:
+        r = Redactor(m, tokenizer, rules=False, meta=meta, check_shapes=False, propagate=False, type_fields=False)
+        r.mask(items[0])  # warm-up
+        lat = []
+        for t in mid:
+            t0 = time.perf_counter()
+            r.mask(t)
+            lat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        out = [x.text for x in r.mask_batch(items)]
+        return out, statistics.median(lat) * 1000, len(items) / (time.perf_counter() - t0)
+
+    rows: list[dict[str, Any]] = []
+    ref, p50, rate = run(model)
+    rows.append({"system": "float32", "p50_ms_50_70_tokens": p50, "mask_batch_texts_s": rate, "agree": args.n})
+    print("| system | p50 ms (50-70 tokens) | mask_batch texts/s | masks = float32 |\n|---|---|---|---|")
+    print(f"| float32 | {p50:.0f} | {rate:.2f} | {args.n}/{args.n} |", flush=True)
+    for skip in [(), ("down_proj",)]:
+        name = "W8A8, all linears" if not skip else f"W8A8, all but {', '.join(skip)}"
+        out, p50, rate = run(quantized(model, skip))
+        diffs = [i for i in range(args.n) if out[i] != ref[i]]
+        rows.append(
+            {"system": name, "p50_ms_50_70_tokens": p50, "mask_batch_texts_s": rate, "agree": args.n - len(diffs)}
+        )
+        print(f"| {name} | {p50:.0f} | {rate:.2f} | {args.n - len(diffs)}/{args.n} |", flush=True)
+        for i in diffs[:3]:
+            a, b = first_difference(ref[i], out[i])
+            print(f"    text {i}: float32 {a!r}\n    {' ' * len(str(i))}       int8    {b!r}")
+    result = {"machine": machine(args.threads), "n": args.n, "rows": rows}
+    out_path = HERE / "results" / "int8_linear.json"
+    out_path.parent.mkdir(exist_ok=True)
+    out_path.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
