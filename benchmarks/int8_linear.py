@@ -30,46 +30,42 @@ import time
 from pathlib import Path
 from typing import Any
 
+import torch
+from torch import nn
+
 HERE = Path(__file__).resolve().parent
 
 
-def w8a8(linear: Any) -> Any:
-    """``linear`` as an int8 x int8 matmul (per-channel weights, per-token activations)."""
-    import torch
-    from torch import nn
+class W8A8Linear(nn.Module):
+    """A linear layer as an int8 x int8 matmul (per-channel weights, per-token activations)."""
 
-    class W8A8Linear(nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            w = linear.weight.detach().float()
-            scale = w.abs().amax(dim=1).clamp(min=1e-8) / 127
-            self.register_buffer("wq", torch.round(w / scale[:, None]).to(torch.int8).t().contiguous())
-            self.register_buffer("wscale", scale)
-            self.bias = linear.bias
-            self.out_features = linear.out_features
+    def __init__(self, linear: nn.Linear) -> None:
+        super().__init__()
+        w = linear.weight.detach().float()
+        scale = w.abs().amax(dim=1).clamp(min=1e-8) / 127
+        self.register_buffer("wq", torch.round(w / scale[:, None]).to(torch.int8).t().contiguous())
+        self.register_buffer("wscale", scale)
+        self.bias = linear.bias
+        self.out_features = linear.out_features
 
-        def forward(self, x: Any) -> Any:
-            flat = x.reshape(-1, x.shape[-1]).float()
-            scale = flat.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127
-            q = torch.round(flat / scale).to(torch.int8)
-            y = torch._int_mm(q, self.wq).to(torch.float32).mul_(scale).mul_(self.wscale)
-            if self.bias is not None:
-                y = y + self.bias
-            return y.reshape(*x.shape[:-1], self.out_features).to(x.dtype)
-
-    return W8A8Linear()
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        flat = x.reshape(-1, x.shape[-1]).float()
+        scale = flat.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127
+        q = torch.round(flat / scale).to(torch.int8)
+        y = torch._int_mm(q, self.wq).to(torch.float32).mul_(scale).mul_(self.wscale)
+        if self.bias is not None:
+            y = y + self.bias
+        return y.reshape(*x.shape[:-1], self.out_features).to(x.dtype)
 
 
 def quantized(model: Any, skip: tuple[str, ...] = ()) -> Any:
     """A copy of ``model`` with the body's linear layers (but ``skip``) in W8A8."""
-    from torch import nn
-
     model = copy.deepcopy(model)
     for layer in model.model.layers:
         for parent in (layer.self_attn, layer.mlp):
             for name, module in list(parent.named_children()):
                 if isinstance(module, nn.Linear) and name not in skip:
-                    setattr(parent, name, w8a8(module))
+                    setattr(parent, name, W8A8Linear(module))
     return model
 
 
@@ -85,7 +81,6 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=2)
     args = p.parse_args()
 
-    import torch
     from cpuinfo import header, machine  # benchmarks/cpuinfo.py
     from mask_throughput import texts, token_count
 
