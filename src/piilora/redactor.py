@@ -65,6 +65,7 @@ class _Window:
     text_index: int
     start: int
     end: int
+    splits: int = 0  # how many times an abandoned window was halved to make this one
 
 
 class Redactor:
@@ -75,7 +76,9 @@ class Redactor:
     ``on_unaligned``: what to do when the model rewrote the text instead of copying
     it: ``"fuzzy"`` (default) maps its placeholders back with a word-level diff and
     flags the result ``unaligned``; ``"fallback"`` uses the rule detectors alone and
-    flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`.
+    flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`. Before
+    that, such a window is decoded again as two overlapping halves, ``split_unaligned``
+    times (default 1; 0: never), and the halves' answers replace its own.
     ``max_input_tokens``: longer texts are split into windows of this many tokens
     that overlap by ``overlap_tokens``; spans from all windows are merged.
     ``decoder``: ``"copy"`` (default) decodes windows with the copy-or-placeholder decoder
@@ -106,8 +109,11 @@ class Redactor:
     ``window_budget``: the copy decoder may spend at most ``window_budget * prompt tokens + 16``
     forwards on one window (a copied stretch costs one forward per dozens of tokens; a window
     the model cannot follow, such as random strings, costs one per token). A window over
-    budget is abandoned: its spans come from the rules and the safety net alone, and the
-    result is flagged ``rules_only``. ``None`` lifts the bound.
+    budget is abandoned and decoded again as two overlapping halves, each with its own budget
+    (a model that lost its place in a long table or log often follows a shorter stretch), up to
+    ``split_abandoned`` times (0: never); what is still over budget gets its spans from the
+    rules and the safety net alone, and the result is flagged ``rules_only``. ``None`` lifts
+    the bound.
     ``entities`` / ``exclude``: what to mask, as preset names (``"hipaa"``, ``"pci"``,
     ``"secrets"``, ``"direct"``, ``"all"``) and entity types (:mod:`piilora.selection`); a type
     outside the selection is left as it is, whole. ``mask(..., entities=..., exclude=...)``
@@ -132,6 +138,8 @@ class Redactor:
         type_fields: bool = True,
         min_score: float = 0.0,
         window_budget: float | None = 0.25,
+        split_abandoned: int = 2,
+        split_unaligned: int = 1,
         plugin_manager: pluggy.PluginManager | None = None,
         meta: Mapping[str, Any] | None = None,
         entities: str | Sequence[str] | None = None,
@@ -178,6 +186,12 @@ class Redactor:
         if window_budget is not None and window_budget <= 0:
             raise ConfigError(f"window_budget must be positive or None, got {window_budget!r}")
         self.window_budget = window_budget
+        if split_abandoned < 0:
+            raise ConfigError(f"split_abandoned must be >= 0, got {split_abandoned!r}")
+        self.split_abandoned = split_abandoned
+        if split_unaligned < 0:
+            raise ConfigError(f"split_unaligned must be >= 0, got {split_unaligned!r}")
+        self.split_unaligned = split_unaligned
         self.type_fields = type_fields
         self._lock = threading.Lock()
 
@@ -274,17 +288,29 @@ class Redactor:
         # detection reads a copy the tokenizer can take (same length, so offsets hold); the
         # masked text is rebuilt from the caller's own characters
         texts = [model_view(t) for t in texts]
-        windows = [w for i, t in enumerate(texts) for w in self._windows(i, t)]
-        answers = self._generate([texts[w.text_index][w.start : w.end] for w in windows])
         per_text: list[list[Span]] = [[] for _ in texts]
         flags: list[set[str]] = [set() for _ in texts]
-        for w, answer in zip(windows, answers):
-            if answer is None:  # abandoned within its budget: the rules and the safety net cover it
-                flags[w.text_index].add(FLAG_RULES_ONLY)
-                continue
-            window_text = texts[w.text_index][w.start : w.end]
-            spans, exact = align_output(window_text, answer)
-            spans = _with_scores(spans, answer)
+        windows = [w for i, t in enumerate(texts) for w in self._windows(i, t)]
+        decoded: list[tuple[_Window, list[Span], bool]] = []
+        while windows:
+            answers = self._generate([texts[w.text_index][w.start : w.end] for w in windows])
+            retry: list[_Window] = []
+            for w, answer in zip(windows, answers):
+                if answer is None:  # abandoned over its budget: try halves
+                    halves = self._halves(texts[w.text_index], w, self.split_abandoned)
+                    if halves:
+                        retry.extend(halves)
+                    else:  # the rules and the safety net cover it
+                        flags[w.text_index].add(FLAG_RULES_ONLY)
+                    continue
+                spans, exact = align_output(texts[w.text_index][w.start : w.end], answer)
+                halves = [] if exact else self._halves(texts[w.text_index], w, self.split_unaligned)
+                if halves:  # the model lost its place: a shorter stretch may be copied exactly
+                    retry.extend(halves)
+                else:
+                    decoded.append((w, _with_scores(spans, answer), exact))
+            windows = retry
+        for w, spans, exact in decoded:
             if not exact:
                 if self.on_unaligned == "raise":
                     raise UnalignedOutputError(
@@ -334,6 +360,22 @@ class Redactor:
                 next_tok += 1
             start_tok = min(next_tok, len(offsets) - 1)
         return windows
+
+    def _halves(self, text: str, w: _Window, most: int) -> list[_Window]:
+        """Two overlapping halves of a window, cut at line breaks (else spaces) near its middle;
+        none once it was halved ``most`` times or is a few tokens long."""
+        if w.splits >= most:
+            return []
+        part = text[w.start : w.end]
+        if len(self.tokenizer(part, add_special_tokens=False)["input_ids"]) < _MIN_SPLIT_TOKENS:
+            return []
+        size = w.end - w.start
+        first_end = w.start + _break_near(part, size * 9 // 16)
+        second_start = w.start + _break_near(part, size * 7 // 16)
+        if not w.start < second_start < first_end < w.end:
+            return []
+        return [_Window(w.text_index, w.start, first_end, w.splits + 1),
+                _Window(w.text_index, second_start, w.end, w.splits + 1)]  # fmt: skip
 
     def _generators(self) -> dict[str, EntityGenerator]:
         """The entity generators (built-ins and plugins), collected once per Redactor."""
@@ -417,6 +459,21 @@ class Redactor:
                     prompt_lookup=self.prompt_lookup,
                 )
             ]
+
+
+_MIN_SPLIT_TOKENS = 24  # an abandoned window shorter than this is not halved again
+
+
+def _break_near(text: str, at: int) -> int:
+    """The offset just after the line break nearest ``at`` in the middle half of ``text``, else
+    after the nearest space there, else ``at`` itself."""
+    low, high = len(text) // 4, len(text) * 3 // 4
+    for sep in ("\n", " "):
+        before, after = text.rfind(sep, low, at), text.find(sep, at, high)
+        options = [i for i in (before, after) if i != -1]
+        if options:
+            return min(options, key=lambda i: abs(i - at)) + 1
+    return at
 
 
 def _names(value: str | Sequence[str] | None) -> list[str]:

@@ -87,6 +87,79 @@ def test_unaligned_policy_fallback_and_raise(gemma_tokenizer):
         ScriptedRedactor(gemma_tokenizer, rewrite, on_unaligned="raise").mask(text)
 
 
+class GivesUpOnLongWindows(ScriptedRedactor):
+    """A model that loses its place in windows over ``limit`` characters (abandoned over their
+    budget) and masks the names it knows in shorter ones."""
+
+    def __init__(self, tokenizer, limit, **kwargs):
+        super().__init__(tokenizer, self._names, **kwargs)
+        self.limit = limit
+        self.seen = []
+
+    @staticmethod
+    def _names(text):
+        return re.sub(r"(Ann Berg|Ola Nord|Kai Lund)", "[PERSON]", text)
+
+    def _generate(self, window_texts):
+        self.seen.extend(window_texts)
+        return [None if len(t) > self.limit else self._names(t) for t in window_texts]
+
+
+TENANTS = "".join(f"flat {i},{name},rent paid\n" for i, name in enumerate(["Ann Berg", "Ola Nord", "Kai Lund"] * 4))
+
+
+def test_an_abandoned_window_is_decoded_again_in_halves(gemma_tokenizer):
+    red = GivesUpOnLongWindows(gemma_tokenizer, limit=len(TENANTS) * 2 // 5)
+    result = red.mask(TENANTS)
+    assert result.flags == ()
+    assert not any(name in result.text for name in ("Ann Berg", "Ola Nord", "Kai Lund"))
+    assert result.text.count("[PERSON]") == 12
+    # twice halved: the whole, two halves, four quarters; the halves overlap and cut at line breaks
+    assert len(red.seen) == 7
+    assert all(part.endswith("\n") for part in red.seen[1:] if not TENANTS.endswith(part))
+    assert len(red.seen[1]) + len(red.seen[2]) > len(TENANTS)
+
+
+def test_halving_stops_at_split_abandoned_and_the_rest_is_rules_only(gemma_tokenizer):
+    text = TENANTS + "mail ann@berg.se"
+    never = GivesUpOnLongWindows(gemma_tokenizer, limit=len(text) // 3, split_abandoned=0)
+    result = never.mask(text)
+    assert result.flags == (FLAG_RULES_ONLY,) and len(never.seen) == 1
+    assert "Ann Berg" in result.text and "ann@berg.se" not in result.text  # the rules still mask the e-mail
+    once = GivesUpOnLongWindows(gemma_tokenizer, limit=len(text) // 3, split_abandoned=1)
+    assert once.mask(text).flags == (FLAG_RULES_ONLY,) and len(once.seen) == 3
+    with pytest.raises(ConfigError, match="split_abandoned"):
+        Redactor(object(), gemma_tokenizer, split_abandoned=-1)
+    with pytest.raises(ConfigError, match="split_unaligned"):
+        Redactor(object(), gemma_tokenizer, split_unaligned=-1)
+
+
+class LosesItsPlace(GivesUpOnLongWindows):
+    """A model that drops a line of windows over ``limit`` characters (and misses the name in
+    the line after it) and copies shorter ones exactly."""
+
+    def _generate(self, window_texts):
+        self.seen.extend(window_texts)
+        out = []
+        for t in window_texts:
+            if len(t) > self.limit:
+                lines = self._names(t).split("\n")
+                t = "\n".join([*lines[:3], *lines[4:]]).replace("[PERSON]", "Kai Lund", 1)
+                out.append(t)
+            else:
+                out.append(self._names(t))
+        return out
+
+
+def test_an_unaligned_window_is_decoded_again_in_halves(gemma_tokenizer):
+    lost = LosesItsPlace(gemma_tokenizer, limit=len(TENANTS) * 2 // 3, split_unaligned=0)
+    assert lost.mask(TENANTS).flags == (FLAG_UNALIGNED,) and len(lost.seen) == 1
+    halved = LosesItsPlace(gemma_tokenizer, limit=len(TENANTS) * 2 // 3)  # split_unaligned=1
+    result = halved.mask(TENANTS)
+    assert result.flags == () and len(halved.seen) == 3
+    assert result.text.count("[PERSON]") == 12 and "Kai Lund" not in result.text
+
+
 def test_safety_net_masks_structured_pii_the_model_missed(gemma_tokenizer):
     text = "card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, ip 10.1.2.3, mail a.b@c.de, version 1.2.3.4"
     res = ScriptedRedactor(gemma_tokenizer, lambda t: t).mask(text)  # the model masks nothing
