@@ -65,7 +65,7 @@ class _Window:
     text_index: int
     start: int
     end: int
-    splits: int = 0  # how many times an abandoned window was halved to make this one
+    splits: int = 0  # how many times a window the model could not follow was halved to make this one
 
 
 class Redactor:
@@ -372,7 +372,7 @@ class Redactor:
         size = w.end - w.start
         first_end = w.start + _break_near(part, size * 9 // 16)
         second_start = w.start + _break_near(part, size * 7 // 16)
-        if not w.start < second_start < first_end < w.end:
+        if not w.start < second_start <= first_end < w.end:  # they touch where one line break was all
             return []
         return [_Window(w.text_index, w.start, first_end, w.splits + 1),
                 _Window(w.text_index, second_start, w.end, w.splits + 1)]  # fmt: skip
@@ -461,7 +461,7 @@ class Redactor:
             ]
 
 
-_MIN_SPLIT_TOKENS = 24  # an abandoned window shorter than this is not halved again
+_MIN_SPLIT_TOKENS = 24  # a window shorter than this is not halved
 
 
 def _break_near(text: str, at: int) -> int:

@@ -120,6 +120,22 @@ def test_an_abandoned_window_is_decoded_again_in_halves(gemma_tokenizer):
     assert len(red.seen[1]) + len(red.seen[2]) > len(TENANTS)
 
 
+def test_halves_cut_at_line_breaks_and_cover_the_window(gemma_tokenizer):
+    from piilora.redactor import _Window
+
+    red = ScriptedRedactor(gemma_tokenizer, lambda t: t)
+    prose = "Dear Ann, the lease for the flat on the second floor was renewed today as agreed."
+    for text in (prose + "\n" + prose, prose + " " + prose, "x7Qz" * 60):  # one break, spaces, none
+        halves = red._halves(text, _Window(0, 0, len(text)), 1)
+        assert [(h.start, h.end, h.splits) for h in halves][::2] == [(0, halves[0].end, 1)]
+        assert halves[1].end == len(text) and 0 < halves[1].start <= halves[0].end < len(text)
+        assert len(text) // 4 <= halves[1].start and halves[0].end <= len(text) * 3 // 4 + 1
+        if "\n" in text:
+            assert halves[0].end == halves[1].start == text.index("\n") + 1
+    assert red._halves(prose, _Window(0, 0, len(prose)), 0) == []  # split at most 0 times
+    assert red._halves("Dear Ann, hello", _Window(0, 0, 15), 5) == []  # too short to halve
+
+
 def test_halving_stops_at_split_abandoned_and_the_rest_is_rules_only(gemma_tokenizer):
     text = TENANTS + "mail ann@berg.se"
     never = GivesUpOnLongWindows(gemma_tokenizer, limit=len(text) // 3, split_abandoned=0)
