@@ -115,14 +115,14 @@ def test_the_real_decoder_on_hostile_text_is_faithful_and_bounded(tiny, case):
     text, values = case
     before = tiny.stats.forwards
     _check(text, values, tiny)
-    # bounded work: no window (nor the halves an abandoned one is retried as) takes more forwards
-    # than its budget, a fixed multiple of its length
+    # bounded work: no window (nor the halves an abandoned or unaligned one is retried as) takes
+    # more forwards than its budget, a fixed multiple of its length
     view = model_view(text)
     assert tiny.stats.forwards - before <= sum(_most_forwards(tiny, view, w) for w in tiny._windows(0, view))
 
 
 def _most_forwards(red, text, window):
-    """The budget of ``window`` plus those of the halves it is retried as when abandoned."""
+    """The budget of ``window`` plus those of the halves it may be retried as (abandoned or unaligned)."""
     from piilora.data.prompt import prompt_ids
 
     own = red._budget(len(prompt_ids(red.tokenizer, text[window.start : window.end])))

@@ -160,8 +160,7 @@ class LosesItsPlace(GivesUpOnLongWindows):
         for t in window_texts:
             if len(t) > self.limit:
                 lines = self._names(t).split("\n")
-                t = "\n".join([*lines[:3], *lines[4:]]).replace("[PERSON]", "Kai Lund", 1)
-                out.append(t)
+                out.append("\n".join([*lines[:3], *lines[4:]]).replace("[PERSON]", "Kai Lund", 1))
             else:
                 out.append(self._names(t))
         return out
