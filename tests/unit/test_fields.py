@@ -45,10 +45,38 @@ def test_semicolon_tables_with_crlf_and_a_quoted_line_break():
         "Hi, I am Jane, call me\nor, mail, me",  # prose: the "header" is not name-like
         "name,email\n",  # no row
         "a single line, with commas, only",
+        "Hi, I am Jane Doe, call me soon\nor, mail me at, home",  # long cells after ", ": prose
+        "Cliente: Sí, es correcto\nAgente: Vale, gracias",  # a speaker's line is no header
     ],
 )
 def test_prose_is_not_a_table(text):
     assert table_cells(text) == []
+
+
+def test_headers_of_up_to_four_words_where_prose_is_unlikely_and_a_rule_line_under_them():
+    quoted = '"Kundennr";"Name";"Datum der Geburt";"Handy"\n"K-7";"Ida Brandt";"03.02.1971";"0151 2345678"'
+    assert [c.column for c in table_cells(quoted)] == ["Kundennr", "Name", "Datum der Geburt", "Handy"]
+    piped = "No|Surname, Given name|Fee (%)\n7|Okafor, Ebere|12\n8|Lund, Siv|9"
+    cells = [(piped[c.start : c.end], c.column) for c in table_cells(piped)]
+    assert cells[1] == ("Okafor, Ebere", "Surname, Given name")
+    ruled = "id   | patient        | ward\n-----+----------------+-----\nP-31 | Aalto, Veikko  | 4B\n"
+    cells = [(ruled[c.start : c.end].strip(), c.column.strip()) for c in table_cells(ruled)]
+    assert cells == [("P-31", "id"), ("Aalto, Veikko", "patient"), ("4B", "ward")]  # the rule is no row
+
+
+def test_a_named_columns_cells_are_masked_in_quoted_piped_and_ruled_tables():
+    text = "\n".join(
+        [
+            "Ref | Patient          | Fecha de nacimiento | Teléfono",
+            "----|------------------|---------------------|------------",
+            "R-1 | Kowalczyk, Marta | 14/03/1962          | 612 345 678",
+        ]
+    )
+    assert [(t, v.strip()) for t, v, _ in _typed(text)] == [
+        ("PERSON", "Kowalczyk, Marta"),
+        ("DATE_OF_BIRTH", "14/03/1962"),
+        ("PHONE_NUMBER", "612 345 678"),
+    ]
 
 
 def test_column_names_map_to_types_with_qualifiers_and_spelling_variants():
@@ -59,6 +87,11 @@ def test_column_names_map_to_types_with_qualifiers_and_spelling_variants():
     assert field_type("passport_no", FIELDS) == "PASSPORT"
     assert field_type("last_login", FIELDS) is None  # a timestamp, not a login
     assert field_type("user_agent", FIELDS) is None
+    assert field_type("Apellidos, Nombre", FIELDS) == "PERSON"  # parts of one type
+    assert field_type("DNI/NIE", FIELDS) == "NATIONAL_ID"
+    assert field_type("Age/Sex", FIELDS) is None  # parts of different types (or none)
+    assert field_type("Cellulare", FIELDS) == "PHONE_NUMBER"
+    assert field_type("Correo electrónico", FIELDS) == "EMAIL_ADDRESS"
 
 
 def test_spans_over_two_cells_are_cut_and_typed_by_their_columns():

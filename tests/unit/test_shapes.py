@@ -358,6 +358,14 @@ def test_merge_checks_shapes_after_cutting_around_verified_matches():
         ("to Mrs. Rebecca Emily Adams", "Rebecca Emily Adams", "PERSON", "Mrs. Rebecca Emily Adams"),
         ("ask Summer Smith", "Summer Smith", "PERSON", "Summer Smith"),
         ("SAMDr. Smith", "Smith", "PERSON", "Smith"),  # "Dr." glued to a word is no title
+        ("Vertretung: PD Dr. med. T. Hollmann", "T. Hollmann", "PERSON", "PD Dr. med. T. Hollmann"),
+        ("interviene il dott. Neri.", "Neri", "PERSON", "dott. Neri"),  # lower case where the language says
+        ("Dank u, meneer El Amrani.", "El Amrani", "PERSON", "meneer El Amrani"),
+        ("Asistentes: D. Wang Lei", "Wang Lei", "PERSON", "D. Wang Lei"),
+        ("ORDER TO MRS A DUBOIS REF", "A DUBOIS", "PERSON", "MRS A DUBOIS"),  # capitals
+        ("SSG Marcus Whitfield", "Marcus Whitfield", "PERSON", "SSG Marcus Whitfield"),
+        ("I miss Anna already", "Anna", "PERSON", "Anna"),  # English titles only capitalised
+        ("Q. Where were you?\nA. Pauline Courtois", "Pauline Courtois", "PERSON", "Pauline Courtois"),  # no initial
         ("to: one two", "two", "USERNAME", "two"),
         ("né(e) le 19560201 à Cressa", "(e) le 19560201", "DATE_OF_BIRTH", "19560201"),
         ("né le 1 december 1945 à Moergestel.", "1 december 1945 à Moergestel", "DATE_OF_BIRTH", "1 december 1945"),

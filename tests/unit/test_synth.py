@@ -331,3 +331,14 @@ def test_names_come_from_many_traditions():
     us = stable_faker("en_US")
     us_surnames = {us.last_name() for _ in range(3000)}
     assert len(surnames - us_surnames) > 60  # Hungarian, Yoruba, Vietnamese, Korean... beside Faker's en_US
+
+
+def test_a_name_takes_the_title_the_template_wrote_before_it():
+    from piilora.data.synth import _join
+
+    pieces = [("Medico: dott.ssa ", None), ("Neri", "PERSON"), (", visita con ", None), ("Anna", "PERSON"),
+              (" ", None), ("Rossi", "PERSON"), (". I miss ", None), ("Bo", "PERSON")]  # fmt: skip
+    text, spans = _join(pieces)
+    assert [text[s["start"] : s["end"]] for s in spans] == ["dott.ssa Neri", "Anna", "Rossi", "Bo"]
+    text, spans = _join([("Don", "PERSON"), (" ", None), ("Smith", "PERSON")])  # a name, not a title
+    assert [text[s["start"] : s["end"]] for s in spans] == ["Don", "Smith"]

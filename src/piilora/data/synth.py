@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from piilora.data.templates import COMMON_FORMS, SLOT_RE, parse_slot
 from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, stable_faker
 from piilora.errors import ConfigError
+from piilora.safety.shapes import title_start
 
 if TYPE_CHECKING:
     import datasets
@@ -432,6 +433,8 @@ def _pii_slots(text: str) -> list[str]:
 
 
 def _join(pieces: Sequence[Piece]) -> tuple[str, list[dict[str, Any]]]:
+    """The text and its spans; a name takes the titles the template wrote before it
+    (``dott.ssa {{PERSON}}`` labels ``dott.ssa Neri``), as a name's own title form does."""
     out: list[str] = []
     spans: list[dict[str, Any]] = []
     offset = 0
@@ -440,7 +443,13 @@ def _join(pieces: Sequence[Piece]) -> tuple[str, list[dict[str, Any]]]:
             spans.append({"start": offset, "end": offset + len(text), "label": label})
         out.append(text)
         offset += len(text)
-    return "".join(out), _merge_touching(spans)
+    joined = "".join(out)
+    previous_end = 0
+    for s in spans:
+        if s["label"] == "PERSON" and (start := title_start(joined, s["start"])) >= previous_end:
+            s["start"] = start
+        previous_end = s["end"]
+    return joined, _merge_touching(spans)
 
 
 def _merge_touching(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:

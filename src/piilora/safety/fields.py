@@ -19,8 +19,9 @@ Column names map to types through the entity generators' ``field_names``
 (:class:`piilora.entities.base.EntityGenerator`), so plugin types take part. A header is
 matched whole (``full_name``), then without one leading qualifier (``contact_email`` ->
 ``email``, ``src_ip`` -> ``ip``), then by a type-naming last word (``stripe_token``,
-``billing_email``), after lower-casing and turning spaces and dashes into ``_``. Columns whose
-name maps to no type are left to the model.
+``billing_email``), after lower-casing and turning spaces and dashes into ``_``; a name of parts
+joined by ``,`` or ``/`` (``Apellidos, Nombre``, ``DNI/NIE``) takes the type all its parts name.
+Columns whose name maps to no type are left to the model.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ __all__ = ["NON_PII_FIELDS", "Cell", "field_map", "field_type", "table_cells", "
 _DELIMITERS = (",", ";", "|", "\t")
 _IDENTIFIER_RE = re.compile(r"[a-zà-ÿ][a-zà-ÿ0-9_]*(?: [a-zà-ÿ0-9_]+)?")
 _HEADER_CELL_RE = re.compile(r"[^\W\d_][\w./#()-]*(?: [\w./#()-]+)?")
+#: A header cell of up to four words (``Data di nascita``, ``Apellidos, Nombre``, ``HbA1c (%)``):
+#: taken where prose is unlikely, in a quoted cell, a ``|`` or tab table, or a cell that starts
+#: right after its delimiter (prose writes ``, `` with a space).
+_LONG_HEADER_CELL_RE = re.compile(r"[^\W\d_][\w./#()%,'’?&+-]*(?: [\w./#()%,'’?&+-]+){0,3}")
+#: A rule under a header (``-----|------``, ``---+---``, ``:--``): part of the layout, not a row.
+_RULE_RE = re.compile(r"[-=:+|\s]*-[-=:+|\s]*")
 #: Type names that keep their meaning after any qualifier (``stripe_token``, ``billing_email``).
 _SUFFIXES = frozenset(word_tuple("email phone ip password passwd token secret ssn iban dob"))
 #: Columns that hold no personal data (categories, amounts, times, record ids, digests):
@@ -117,17 +124,27 @@ def _records(text: str, delimiter: str) -> list[list[tuple[int, int]]]:
         i += 1  # the line break
 
 
-def _is_header(text: str, cells: Sequence[tuple[int, int]]) -> bool:
-    names = [text[a:b].strip() for a, b in cells]
-    return len(names) >= 2 and all(_HEADER_CELL_RE.fullmatch(name) for name in names)
+def _is_header(text: str, cells: Sequence[tuple[int, int]], delimiter: str) -> bool:
+    if len(cells) < 2:
+        return False
+    for a, b in cells:
+        raw = text[a:b]
+        loose = (a > 0 and text[a - 1] == '"') or delimiter in "|\t" or not raw[:1].isspace()
+        if not (_LONG_HEADER_CELL_RE if loose else _HEADER_CELL_RE).fullmatch(raw.strip()):
+            return False
+    return True
 
 
-def _starts_table(text: str, cells: Sequence[tuple[int, int]], field_types: Mapping[str, str]) -> bool:
+def _is_rule(text: str, cells: Sequence[tuple[int, int]]) -> bool:
+    return bool(cells) and _RULE_RE.fullmatch(text, cells[0][0], cells[-1][1]) is not None
+
+
+def _starts_table(text: str, cells: Sequence[tuple[int, int]], field_types: Mapping[str, str], delimiter: str) -> bool:
     """Whether a row inside a table is the header of the next one (tables written back to
     back): every cell a lower-case identifier, one of them a known column name or with an ``_``."""
     names = [text[a:b].strip() for a, b in cells]
     return (
-        _is_header(text, cells)
+        _is_header(text, cells, delimiter)
         and all(_IDENTIFIER_RE.fullmatch(n) for n in names)
         and any("_" in n or _normal(n) in field_types for n in names)
     )
@@ -135,10 +152,11 @@ def _starts_table(text: str, cells: Sequence[tuple[int, int]], field_types: Mapp
 
 def table_cells(text: str, field_types: Mapping[str, str] | None = None) -> list[Cell]:
     """The data cells of every CSV-like block in ``text``: a header line of at least two
-    name-like cells (letters first, at most two words), then the rows right after it with
-    as many cells, up to a row that looks like the next header (see :func:`_starts_table`;
-    ``field_types`` are the known column names). The delimiter that yields the most cells
-    wins."""
+    name-like cells (letters first, at most two words; four where prose is unlikely, see
+    ``_LONG_HEADER_CELL_RE``), then, after a rule line (``---|---``) if there is one, the rows
+    right after it with as many cells, up to a row that looks like the next header (see
+    :func:`_starts_table`; ``field_types`` are the known column names). The delimiter that
+    yields the most cells wins."""
     best: list[Cell] = []
     known = field_types or {}
     for delimiter in _DELIMITERS:
@@ -150,17 +168,20 @@ def table_cells(text: str, field_types: Mapping[str, str] | None = None) -> list
         while r < len(records):
             header = records[r]
             width = len(header)
+            first = r + 1  # the first row
             rows = 0
-            if width >= 2 and _is_header(text, header):
-                while r + 1 + rows < len(records) and len(records[r + 1 + rows]) == width:
-                    if _starts_table(text, records[r + 1 + rows], known):
+            if width >= 2 and _is_header(text, header, delimiter):
+                if first < len(records) and _is_rule(text, records[first]):
+                    first += 1
+                while first + rows < len(records) and len(records[first + rows]) == width:
+                    if _starts_table(text, records[first + rows], known, delimiter):
                         break
                     rows += 1
             if rows:
                 names = [text[a:b].strip() for a, b in header]
-                for record in records[r + 1 : r + 1 + rows]:
+                for record in records[first : first + rows]:
                     found.extend(Cell(a, b, name) for (a, b), name in zip(record, names))
-                r += 1 + rows
+                r = first + rows
             else:
                 r += 1
         if len(found) > len(best):
@@ -193,6 +214,11 @@ def field_type(name: str, field_types: Mapping[str, str]) -> str | None:
     last = key.rsplit("_", 1)[-1]
     if last in _SUFFIXES and last in field_types:
         return field_types[last]
+    parts = [p for p in re.split(r"[,/]", name) if p.strip()]
+    if len(parts) > 1:  # ``Apellidos, Nombre``, ``DNI/NIE``: one type for every part
+        types = {field_type(p, field_types) for p in parts}
+        if len(types) == 1:
+            return types.pop()
     return None
 
 

@@ -89,6 +89,7 @@ __all__ = [
     "reference",
     "shapes_of",
     "tax_id_shape",
+    "title_start",
     "vehicle_id_shape",
 ]
 
@@ -152,6 +153,41 @@ JOB_HEADS = frozenset(
         "therapist pharmacist physician surgeon lecturer lead"
     )
 )
+#: Titles that belong to a name (``Mrs. Rebecca Adams``, ``Frau Dr. Gieß``, ``il dott. Neri`` are
+#: masked whole): as written or in capitals (``MRS``), in the 7 locales' languages, with military
+#: ranks and the degrees that follow ``Dr.`` (``Dr. med.``, ``PD Dr.``).
+_TITLES = word_tuple(
+    "Mr Mrs Ms Mx Miss Dr Dra Drs Prof Profa Prof.ª Prof.ssa Pr Me Sir Dame Lady Lord Rev Fr Herr Frau Mme Mlle "
+    "Monsieur Madame Mademoiselle Dott Dott.ssa Sig Sig.ra Sig.na Sigg Signor Signora Signorina Ing Avv Mag Dhr "
+    "Mevr Mw Meneer Mevrouw Juffrouw Ir Sr Sra Srta Don Doña Dña Señor Señora Señorita D M Sgt Cpl Pvt Lt Capt "
+    "Maj Col Gen Adm SSG SFC MSG PFC SPC CPT LTC PD"
+)
+#: Titles that languages write in lower case inside a sentence (``il dott. Neri``, ``meneer Smit``,
+#: ``Dr. med. Wolf``); English ones are not among them (``I miss Anna``).
+_LOWER_TITLES = word_tuple(
+    "dott dott.ssa sig sig.ra sig.na sigg signor signora signorina ing avv dhr mevr mw mr ir drs meneer mevrouw "
+    "juffrouw sr sra srta don doña dña señor señora señorita dr dra monsieur madame mademoiselle mme mlle med "
+    "dent vet phil jur habil"
+)
+_SINGLE_LETTER_TITLES = frozenset({"D", "M"})  # ``D. Wang Lei``, ``M. Dupont``: with their full stop only
+_TITLE_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'>,:;/]))(?:"
+    + "|".join(
+        re.escape(t) + (r"\." if t in _SINGLE_LETTER_TITLES else r"\.?")
+        for t in sorted({*_TITLES, *(t.upper() for t in _TITLES), *_LOWER_TITLES}, key=len, reverse=True)
+    )
+    + r")\s+$"
+)
+
+
+def title_start(text: str, start: int) -> int:
+    """Where the name starting at ``text[start]`` starts with the titles written right before it
+    (``Frau Dr. Gieß``, ``PD Dr. med. Hollmann``, ``la sig.ra Haddad`` -> ``sig.ra Haddad``)."""
+    while title := _TITLE_RE.search(text, max(0, start - 16), start):
+        start = title.start()
+    return start
+
+
 #: Words of an organisation's units (``Customer Success``, ``IT Operations``, ``Vertrieb``).
 _UNIT_WORDS = frozenset(
     word_tuple(

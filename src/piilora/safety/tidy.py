@@ -44,6 +44,7 @@ from piilora.safety.shapes import (
     placeholder,
     random_token,
     reference,
+    title_start,
 )
 from piilora.types import Span
 
@@ -238,11 +239,6 @@ _CUE_WORDS = frozenset(
 _GREETING_RE = re.compile(
     r"(?i:hi|hello|hey|dear|guten tag|hallo|liebe[rs]?|sehr geehrter?|bonjour|salut|cher|chère|hola|"
     r"estimad[oa]|ciao|buongiorno|gentile|beste|hoi)[,:]?\s+(?=[A-ZÀ-Þ])"
-)
-#: Titles that belong to a name (the corpus masks ``Mrs. Rebecca Adams`` whole).
-_HONORIFIC_RE = re.compile(
-    r"(?:^|(?<=[\s(\"'>,:;]))(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sr|Sra|Srta|Herr|Frau|Mme|Mlle|Dott|Dott\.ssa|Sig|Sig\.ra|"
-    r"Ing|Avv|Mag|Dhr|Mevr|M)\.?\s+$"
 )
 #: Types whose values never hold a space, so a leading cue word is not part of them.
 _ONE_WORD_TYPES = frozenset({"USERNAME", "PASSWORD", "SECRET", "PASSPORT", "EMAIL_ADDRESS", "URL", "IP_ADDRESS"})
@@ -468,8 +464,7 @@ def tidy_edges(text: str, spans: Iterable[Span]) -> list[Span]:
         if etype == "URL" and url_stop:  # one sentence-final mark
             end -= 1
         if etype == "PERSON":
-            while title := _HONORIFIC_RE.search(text, max(0, start - 12), start):
-                start = title.start()
+            start = title_start(text, start)
             comma = text.rfind(",", start, end)
             role = text[comma + 1 : end].split() if comma > start else []
             if len(role) > 1 and role[-1].lower() in JOB_HEADS:

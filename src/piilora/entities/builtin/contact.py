@@ -264,7 +264,10 @@ EMAIL_ADDRESS = EntityGenerator(
     contexts=contexts("EMAIL_ADDRESS"),
     description="A personal or work email address.",
     shape=email_shape,
-    field_names=word_tuple("email e_mail email_address mail courriel correo"),
+    field_names=word_tuple(
+        "email e_mail email_address mail courriel correo correo_electrónico correo_electronico "
+        "posta_elettronica adresse_e_mail adresse_mail e_mail_adresse"
+    ),
     cues=("mail",),
     rule=RuleDetector(find_emails, verified=True),
 )
@@ -277,7 +280,7 @@ PHONE_NUMBER = EntityGenerator(
     shape=phone_shape,
     field_names=word_tuple(
         "phone phone_number tel telephone téléphone telefon telefono teléfono mobile mobile_phone "
-        "cell cell_phone fax handy"
+        "cell cell_phone fax handy cellulare celular móvil movil portable mobiel gsm"
     ),
     cues=("phone", "tel", "call", "mobile", "cell", "fax", "whatsapp", "sms", "text me"),
     rule=RuleDetector(find_phones),

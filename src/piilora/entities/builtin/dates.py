@@ -144,7 +144,7 @@ DATE_OF_BIRTH = EntityGenerator(
     shape=date_of_birth_shape,
     field_names=word_tuple(
         "dob date_of_birth birth_date birthdate birthday born geburtsdatum date_de_naissance "
-        "fecha_de_nacimiento fecha_nacimiento data_di_nascita geboortedatum"
+        "fecha_de_nacimiento fecha_nacimiento f._nacimiento nacimiento data_di_nascita geboortedatum date_naissance"
     ),
     cues=("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita"),
     rule=RuleDetector(find_birth_dates),  # an old full date: privacy first (switch off per type)
