@@ -185,3 +185,38 @@ def test_a_barcode_column_holds_no_card_even_where_luhn_passes():
     text = "sku,barcode,paid_with\nTEE-01,5061004822018,4111 1111 1111 1111\nTEE-02,5061004822117,\n"
     spans = SafetyNet.from_plugins().apply(text, [])
     assert [(text[s.start : s.end], s.entity_type) for s in spans] == [("4111 1111 1111 1111", "CREDIT_CARD")]
+
+
+def test_fixed_width_tables_under_a_rule_of_dash_groups():
+    text = "\n".join(
+        [
+            "Roster (week 12)",
+            "",
+            "BADGE     NAME                PHONE            SHIFT",
+            "--------  ------------------  ---------------  -----",
+            "B-1101    Okonkwo, Adaeze     +44 7700 900123  early",
+            "B-1102    Lindqvist, Sven    0161 496 0734     late",  # hand-aligned: off by one
+            "B-1103    Moreau, Élodie      (none)           early",
+            "",
+            "Totals    3 people on shift",
+        ]
+    )
+    cells = [(text[c.start : c.end].strip(), c.column) for c in table_cells(text)]
+    assert ("Okonkwo, Adaeze", "NAME") in cells and ("Lindqvist, Sven", "NAME") in cells
+    assert ("0161 496 0734", "PHONE") in cells and ("late", "SHIFT") in cells
+    assert not any("Totals" in v or "people" in v for v, _ in cells)  # the blank line ends it
+    found = [(t, v.strip()) for t, v, _ in _typed(text)]
+    assert ("PERSON", "Moreau, Élodie") in found and ("PHONE_NUMBER", "+44 7700 900123") in found
+    assert not any(v == "(none)" for _, v in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks!\n-----------------\nSent from my phone",  # a separator under a line: one group
+        "Name and phone below\n----  -----\nJane Doe called at nine and left",  # columns start mid-word
+        "Hi all  team\n--  ----\n",  # no row
+    ],
+)
+def test_dashes_in_prose_make_no_fixed_width_table(text):
+    assert table_cells(text) == []

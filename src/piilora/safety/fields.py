@@ -156,7 +156,8 @@ def table_cells(text: str, field_types: Mapping[str, str] | None = None) -> list
     ``_LONG_HEADER_CELL_RE``), then, after a rule line (``---|---``) if there is one, the rows
     right after it with as many cells, up to a row that looks like the next header (see
     :func:`_starts_table`; ``field_types`` are the known column names). The delimiter that
-    yields the most cells wins."""
+    yields the most cells wins. Fixed-width tables under a rule of dash groups come too
+    (:func:`_fixed_width_cells`)."""
     best: list[Cell] = []
     known = field_types or {}
     for delimiter in _DELIMITERS:
@@ -186,7 +187,60 @@ def table_cells(text: str, field_types: Mapping[str, str] | None = None) -> list
                 r += 1
         if len(found) > len(best):
             best = found
-    return best
+    fixed = [c for c in _fixed_width_cells(text) if not any(b.start < c.end and c.start < b.end for b in best)]
+    return sorted([*best, *fixed], key=lambda c: c.start) if fixed else best
+
+
+_RULE_GROUP_RE = re.compile(r"[-=]{2,}")
+_RULE_LINE_RE = re.compile(r"[-= ]+")
+
+
+def _fixed_width_cells(text: str) -> list[Cell]:
+    """The data cells of fixed-width tables, as command-line tools print them: a header line, a
+    rule of dash groups under it (``----------  ------``), each group starting where a header
+    word starts, then the rows whose columns keep that layout (a space before every column),
+    up to a blank line. A cell runs from its column's start to the next column's."""
+    lines: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, line.rstrip("\r")))
+        at += len(line) + 1
+    cells: list[Cell] = []
+    for i in range(1, len(lines) - 1):
+        rule = lines[i][1].rstrip()
+        if not rule or not _RULE_LINE_RE.fullmatch(rule):
+            continue
+        groups = [m.start() for m in _RULE_GROUP_RE.finditer(rule)]
+        header = lines[i - 1][1]
+        if len(groups) < 2 or "".join(_RULE_GROUP_RE.findall(rule)) != rule.replace(" ", ""):
+            continue
+        bounds = [*groups[1:], None]
+        names = [header[a:b].strip() for a, b in zip(groups, bounds)]
+        if not all(
+            a < len(header) and header[a] != " " and (a == 0 or header[a - 1] == " ") for a in groups
+        ) or not all(_LONG_HEADER_CELL_RE.fullmatch(n) for n in names):
+            continue
+        for offset, row in lines[i + 1 :]:
+            cuts = [_column_start(row, a) for a in groups[1:]]
+            if not row.strip() or None in cuts:
+                break
+            starts = [0, *(c for c in cuts if c is not None)]
+            for a, b, name in zip(starts, [*starts[1:], None], names):
+                if a < len(row):
+                    cells.append(Cell(offset + a, offset + (len(row) if b is None else min(b, len(row))), name))
+    return cells
+
+
+def _column_start(row: str, at: int) -> int | None:
+    """Where the column that the rule starts at ``at`` starts in ``row``: a word starting within
+    two characters of it (hand-aligned text is off by one or two), else ``at`` itself if a
+    space is before it; None where a value runs across it (the row breaks the layout)."""
+    if at >= len(row):
+        return len(row)
+    for p in (at, at - 1, at + 1, at - 2, at + 2):
+        if 0 < p < len(row) and row[p - 1] == " " and row[p] != " ":
+            return p
+    return at if row[at - 1] == " " else None
 
 
 def _normal(name: str) -> str:
