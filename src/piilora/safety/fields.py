@@ -222,9 +222,9 @@ def _fixed_width_cells(text: str) -> list[Cell]:
             continue
         for offset, row in lines[i + 1 :]:
             cuts = [_column_start(row, a) for a in groups[1:]]
-            if not row.strip() or None in cuts:
-                break
             starts = [0, *(c for c in cuts if c is not None)]
+            if not row.strip() or len(starts) < len(groups) or starts != sorted(starts):
+                break  # a blank line, or a value across a column's start
             for a, b, name in zip(starts, [*starts[1:], None], names):
                 if a < len(row):
                     cells.append(Cell(offset + a, offset + (len(row) if b is None else min(b, len(row))), name))
