@@ -365,6 +365,7 @@ def test_merge_checks_shapes_after_cutting_around_verified_matches():
         ("ORDER TO MRS A DUBOIS REF", "A DUBOIS", "PERSON", "MRS A DUBOIS"),  # capitals
         ("SSG Marcus Whitfield", "Marcus Whitfield", "PERSON", "SSG Marcus Whitfield"),
         ("I miss Anna already", "Anna", "PERSON", "Anna"),  # English titles only capitalised
+        ("Portland, ME\nJohn Smith", "John Smith", "PERSON", "John Smith"),  # a title shares the name's line
         ("Q. Where were you?\nA. Pauline Courtois", "Pauline Courtois", "PERSON", "Pauline Courtois"),  # no initial
         ("to: one two", "two", "USERNAME", "two"),
         ("né(e) le 19560201 à Cressa", "(e) le 19560201", "DATE_OF_BIRTH", "19560201"),

@@ -176,7 +176,7 @@ _TITLE_RE = re.compile(
         re.escape(t) + (r"\." if t in _SINGLE_LETTER_TITLES else r"\.?")
         for t in sorted({*_TITLES, *(t.upper() for t in _TITLES), *_LOWER_TITLES}, key=len, reverse=True)
     )
-    + r")\s+$"
+    + r")[ \t\u00a0]+$"  # on the name's line: ``ME`` ending the line above is Maine, not Maître
 )
 
 
