@@ -200,6 +200,8 @@ def _fixed_width_cells(text: str) -> list[Cell]:
     rule of dash groups under it (``----------  ------``), each group starting where a header
     word starts, then the rows whose columns keep that layout (a space before every column),
     up to a blank line. A cell runs from its column's start to the next column's."""
+    if "--" not in text and "==" not in text:  # no rule, no table: most texts stop here
+        return []
     lines: list[tuple[int, str]] = []
     at = 0
     for line in text.split("\n"):
