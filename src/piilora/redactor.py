@@ -153,7 +153,7 @@ class Redactor:
             raise ConfigError("overlap_tokens must be >= 0 and smaller than max_input_tokens")
         if model is None or isinstance(model, (str, Path)):
             # Redactor() -> the shipped default adapter; Redactor("dir") -> that adapter or merged model
-            model, tokenizer, loaded_meta = load_masker(model)
+            model, tokenizer, loaded_meta = load_masker(model, pack=True)
             meta = {**loaded_meta, **(meta or {})}
         elif tokenizer is None:
             raise ConfigError("pass the tokenizer together with a model object")
@@ -205,6 +205,7 @@ class Redactor:
         dtype: str = "auto",
         threads: int | None = None,
         trust_adapter_base: bool = False,
+        pack: bool = True,
         **kwargs: Any,
     ) -> Redactor:
         """Load a piilora adapter dir (merged into its base for speed) or a merged model dir.
@@ -216,9 +217,11 @@ class Redactor:
         with several workers on one machine, give each ``cores // workers``).
         ``trust_adapter_base``: load the base model the adapter's ``piilora.json`` names even
         when it is not the packaged default (off: such an adapter needs ``base_model=``).
+        ``pack``: on the CPU, prepack the body's weights for oneDNN (:mod:`piilora.packing`:
+        same masks, 1.1-1.2x faster per text; the loaded model serves masking only).
         """
         model, tokenizer, meta = load_masker(
-            path, base_model=base_model, dtype=dtype, threads=threads, trust_adapter_base=trust_adapter_base
+            path, base_model=base_model, dtype=dtype, threads=threads, trust_adapter_base=trust_adapter_base, pack=pack
         )
         return cls(model, tokenizer, meta=meta, **kwargs)
 
@@ -541,12 +544,14 @@ def load_masker(
     dtype: str = "auto",
     threads: int | None = None,
     trust_adapter_base: bool = False,
+    pack: bool = False,
 ) -> tuple[Any, Any, dict[str, Any]]:
     """``(model, tokenizer, piilora.json)`` for an adapter dir (merged) or a merged model dir.
 
     The base model is ``base_model``, else the packaged default; a different base named in the
     adapter's ``piilora.json`` is loaded only with ``trust_adapter_base=True``
-    (:func:`piilora.adapters.choose_base`)."""
+    (:func:`piilora.adapters.choose_base`). ``pack``: prepack the body's linear layers for
+    the CPU (:mod:`piilora.packing`; inference only: the model can then no longer be saved)."""
     import torch
     from transformers import AutoModelForCausalLM
 
@@ -578,6 +583,10 @@ def load_masker(
         raise AdapterError(f"{directory} holds neither a PEFT adapter nor a merged model")
     model.eval()
     model.config.use_cache = True
+    if pack:
+        from piilora.packing import pack_linears
+
+        pack_linears(model)
     return model, tokenizer, meta
 
 

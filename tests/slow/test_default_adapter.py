@@ -74,6 +74,33 @@ def test_copy_decoder_equals_plain_greedy_on_held_out_texts():
         assert "rules_only" in r.flags or r.text == text
 
 
+def test_prepacked_weights_change_no_mask():
+    """``Redactor.from_pretrained`` prepacks the body's weights for oneDNN (piilora.packing):
+    the same float32 arithmetic in another order, so masks must not change (the benchmark's
+    identity rows check 100 texts; CI a dozen)."""
+    import sys
+    from pathlib import Path
+
+    import torch
+
+    from piilora import Redactor
+    from piilora.packing import PackedLinear, packing_available
+    from piilora.redactor import load_masker
+
+    if not packing_available(torch.float32):
+        pytest.skip("torch built without oneDNN")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from mask_throughput import texts
+
+    items = texts(12)
+    masks = []
+    for pack in (False, True):
+        model, tokenizer, meta = load_masker(None, dtype="float32", pack=pack)
+        assert any(isinstance(m, PackedLinear) for m in model.modules()) == pack
+        masks.append([r.text for r in Redactor(model, tokenizer, rules=False, meta=meta).mask_batch(items)])
+    assert masks[0] == masks[1]
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

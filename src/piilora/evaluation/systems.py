@@ -123,7 +123,7 @@ def build_systems(
             from piilora.redactor import Redactor, load_masker
 
             if shared is None:
-                shared = load_masker(adapter, threads=threads)
+                shared = load_masker(adapter, threads=threads, pack=True)
             model, tok, meta = shared
             net = name == "adapter+rules"  # "adapter" is the model alone: no rules, no safety net at all
             systems[name] = Redactor(
