@@ -22,7 +22,10 @@ completion, batched verification). Texts: the held-out test split of the synthet
 (templates never seen in training). Threads: ``--threads`` (default 2 = this machine's cores;
 nothing else should run meanwhile: oversubscribed cores distort every row).
 
-usage: python benchmarks/mask_throughput.py [--adapter DIR] [--n 200] [--baseline-n 40] [--plain]
+Rows (b)-(d) run the model as ``Redactor.from_pretrained`` loads it: weights prepacked for
+oneDNN on the CPU (``--no-pack``: plain layers, to measure what packing gives).
+
+usage: python benchmarks/mask_throughput.py [--adapter DIR] [--n 200] [--baseline-n 40] [--plain] [--no-pack]
 Writes benchmarks/results/mask_throughput.json.
 """
 
@@ -140,6 +143,7 @@ def main() -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--dtype", default="auto", help="dtype of rows (c)-(e)")
     p.add_argument("--plain", action="store_true", help="also run plain greedy generate (slow; identity check)")
+    p.add_argument("--no-pack", dest="pack", action="store_false", help="rows (b)-(d) with plain (unpacked) weights")
     args = p.parse_args()
     import torch
 
@@ -159,7 +163,7 @@ def main() -> None:
                                                           "tokens": base_tokens}  # fmt: skip
 
     bare = {"rules": False, "check_shapes": False, "propagate": False, "type_fields": False}  # the model only
-    red32 = Redactor.from_pretrained(adapter, dtype="float32", **bare)
+    red32 = Redactor.from_pretrained(adapter, dtype="float32", pack=args.pack, **bare)
     out32, batch32 = single_and_batched(red32, items, rows, "(b) Redactor.mask, fp32, batch 1",
                                         "(b2) Redactor.mask_batch, fp32")  # fmt: skip
 
@@ -168,7 +172,7 @@ def main() -> None:
         red, single, batched = red32, out32, batch32
         print("(c)/(d) are (b)/(b2): the default dtype on this CPU is float32")
     else:
-        red = Redactor.from_pretrained(adapter, dtype=dtype, **bare)
+        red = Redactor.from_pretrained(adapter, dtype=dtype, pack=args.pack, **bare)
         single, batched = single_and_batched(red, items, rows, f"(c) Redactor.mask, {dtype}, batch 1",
                                              f"(d) Redactor.mask_batch, {dtype}")  # fmt: skip
 
@@ -245,7 +249,7 @@ def main() -> None:
     out = HERE / "results" / "mask_throughput.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"machine": machine(args.threads), "n": len(items), "baseline_n": len(base_items),
-                               "dtype": dtype, "rows": summary, "identical_masks": identical,
+                               "dtype": dtype, "packed": args.pack, "rows": summary, "identical_masks": identical,
                                "baseline_generated_tokens": base_tokens, "texts_50_70_tokens": len(mid),
                                "median_text_tokens": statistics.median(prompt_tokens)}, indent=2) + "\n")  # fmt: skip
     print(f"wrote {out}")

@@ -189,6 +189,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     config = ServerConfig(
         max_batch=args.max_batch,
         max_wait_ms=args.max_wait_ms,
+        rejoin_ms=args.rejoin_ms,
         max_queue=args.max_queue,
         max_body_bytes=args.max_body_bytes,
         max_text_chars=args.max_text_chars,
@@ -455,6 +456,12 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float32"])
     srv.add_argument("--max-batch", type=int, default=16, help="most texts decoded together")
     srv.add_argument("--max-wait-ms", type=float, default=5.0, help="how long a text waits for others to join it")
+    srv.add_argument(
+        "--rejoin-ms",
+        type=float,
+        default=50.0,
+        help="how long a batch waits for the callers just answered to send again (up to the last batch's size)",
+    )
     srv.add_argument("--max-queue", type=int, default=256, help="most texts waiting; beyond: 503 + Retry-After")
     srv.add_argument("--max-text-chars", type=int, default=100_000, help="longest text accepted (413 beyond)")
     srv.add_argument("--max-body-bytes", type=int, default=2_000_000, help="largest request body (413 beyond)")

@@ -3,7 +3,11 @@
 Concurrent ``/mask`` requests are gathered for at most ``max_wait_ms`` (or until ``max_batch``
 texts wait) and decoded together by the batched copy decoder, in one worker thread; each
 caller gets its own result. While a batch runs, new texts queue up, so batches grow with the
-load and a lone request waits only ``max_wait_ms``.
+load and a lone request waits only ``max_wait_ms``. Callers just answered tend to send again
+at once (a client loop, a pipeline stage): the next batch waits up to ``rejoin_ms`` for as
+many texts as the last batch and its backlog held, so N such clients share batches of N
+rather than splitting into two alternating halves (each answer's HTTP round trip outlasts
+``max_wait_ms``).
 
 Endpoints: ``POST /mask`` ``{"text", "scheme", "options", "entities", "exclude"}``, ``POST
 /mask_batch`` (``"texts"``), ``POST /restore`` ``{"text", "mapping"}``, ``GET /entity_types``,
@@ -53,14 +57,15 @@ class ServerConfig:
 
     max_batch: int = 16
     max_wait_ms: float = 5.0
+    rejoin_ms: float = 50.0
     max_queue: int = 256
     max_body_bytes: int = 2_000_000
     max_text_chars: int = 100_000
     timeout_s: float = 60.0
 
     def __post_init__(self) -> None:
-        if self.max_batch < 1 or self.max_queue < 1 or self.max_wait_ms < 0 or self.timeout_s <= 0:
-            raise PiiloraError("max_batch and max_queue must be >= 1, max_wait_ms >= 0, timeout_s > 0")
+        if self.max_batch < 1 or self.max_queue < 1 or min(self.max_wait_ms, self.rejoin_ms) < 0 or self.timeout_s <= 0:
+            raise PiiloraError("max_batch and max_queue must be >= 1, max_wait_ms and rejoin_ms >= 0, timeout_s > 0")
 
 
 _LATENCY_BUCKETS = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0)
@@ -151,12 +156,16 @@ class Batcher:
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
+        expected = 0  # texts of the last batch plus those that queued while it ran: who comes back
         while True:
             batch = [await self.queue.get()]
-            deadline = loop.time() + self.config.max_wait_ms / 1000
+            start = loop.time()
+            deadline = start + self.config.max_wait_ms / 1000
+            rejoin = max(deadline, start + self.config.rejoin_ms / 1000)
+            want = min(self.config.max_batch, expected)
             while len(batch) < self.config.max_batch:
                 try:
-                    left = deadline - loop.time()
+                    left = (rejoin if len(batch) < want else deadline) - loop.time()
                     batch.append(
                         self.queue.get_nowait() if left <= 0 else await asyncio.wait_for(self.queue.get(), left)
                     )
@@ -180,6 +189,7 @@ class Batcher:
                 for item, res in zip(items, results):
                     if not item.future.done():
                         item.future.set_result(res)
+            expected = len(live) + self.queue.qsize()
 
     def _mask(self, texts: list[str], key: str) -> list[MaskResult]:
         spec = json.loads(key)

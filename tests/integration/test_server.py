@@ -163,3 +163,47 @@ def test_the_serve_command_is_wired(monkeypatch):
         2.0,
     )
     assert json.dumps(seen["config"].max_queue) == "256"
+
+
+class _Echo:
+    """A stand-in masker for the batcher alone: every batch takes ``delay`` seconds."""
+
+    def __init__(self, delay):
+        self.delay, self.batches = delay, []
+
+    def mask_batch(self, texts, **kwargs):
+        self.batches.append(len(texts))
+        time.sleep(self.delay)
+        return list(texts)
+
+
+@pytest.mark.parametrize("rejoin_ms", [0.0, 400.0])
+def test_clients_that_send_again_at_once_share_whole_batches_with_rejoin(rejoin_ms):
+    """Eight clients in a loop, each taking 5-75 ms to send again after its answer (an HTTP round
+    trip outlasts ``max_wait_ms``): without ``rejoin_ms`` they split into small alternating
+    batches; with it, every batch after the first waits for all eight."""
+    import asyncio
+
+    from piilora.server import Batcher, Metrics, ServerConfig
+
+    echo = _Echo(0.05)
+    batcher = Batcher(lambda: echo, ServerConfig(max_batch=16, max_wait_ms=5, rejoin_ms=rejoin_ms), Metrics())
+    key = json.dumps({"scheme": "type", "entities": None, "exclude": None, "options": {}})
+
+    async def client(i):
+        for n in range(5):
+            assert await batcher.submit([f"{i}-{n}"], key) == [f"{i}-{n}"]
+            await asyncio.sleep(0.005 + 0.01 * i)
+
+    async def main():
+        worker = asyncio.create_task(batcher.run())
+        await asyncio.gather(*(client(i) for i in range(8)))
+        worker.cancel()
+
+    asyncio.run(main())
+    batcher.close()
+    assert sum(echo.batches) == 40
+    if rejoin_ms:
+        assert echo.batches == [8] * 5
+    else:
+        assert len(echo.batches) > 5  # the same 40 texts in more, smaller batches

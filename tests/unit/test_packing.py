@@ -75,32 +75,3 @@ def test_the_redactor_loads_a_packed_model_and_load_masker_does_not_by_default(t
     unpacked = Redactor.from_pretrained(tiny_model_dir, threads=1, pack=False)
     text = "Write to jane.doe@example.com or call 415-555-0100 from 10.0.0.7."
     assert red.mask(text).text == unpacked.mask(text).text
-
-
-@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="madvise release is Linux only")
-def test_release_hands_back_private_copies_of_a_file_mapping_and_never_heap_memory(tmp_path):
-    """What pack_linears does with the pages of a dropped float32 weight: in the checkpoint file
-    transformers maps privately, the adapter merge made private copies; released, the pages are
-    gone (a read would see the file again), while memory of no file is left alone."""
-    import ctypes
-    import mmap
-
-    from piilora.packing import _release
-
-    page = mmap.PAGESIZE
-    path = tmp_path / "weights.bin"
-    path.write_bytes(b"\x01" * (4 * page))
-    with open(path, "r+b") as f:
-        mapped = mmap.mmap(f.fileno(), 4 * page, flags=mmap.MAP_PRIVATE)
-    mapped[:] = b"\x02" * (4 * page)  # private copies, as the merge writes them
-    address = ctypes.addressof(ctypes.c_char.from_buffer(mapped))
-    # a span not page-aligned at either end: only the two pages wholly inside it go
-    assert _release([(address + 10, 3 * page)]) == 2 * page
-    assert mapped[:page] == b"\x02" * page  # the partly covered first page is kept
-    assert mapped[page : 3 * page] == b"\x01" * (2 * page)  # released: the file's bytes again
-    assert mapped[3 * page :] == b"\x02" * page
-    heap = ctypes.create_string_buffer(b"\x03" * (4 * page))
-    assert _release([(ctypes.addressof(heap), 4 * page)]) == 0  # not a file mapping: untouched
-    assert heap.raw[:-1] == b"\x03" * (4 * page)
-    del address
-    mapped.close()
