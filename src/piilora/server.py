@@ -156,13 +156,14 @@ class Batcher:
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
-        expected = 0  # texts of the last batch plus those that queued while it ran: who comes back
+        expected, ended = 0, 0.0  # texts of the last batch and its backlog (who comes back), and when
         while True:
             batch = [await self.queue.get()]
             start = loop.time()
             deadline = start + self.config.max_wait_ms / 1000
             rejoin = max(deadline, start + self.config.rejoin_ms / 1000)
-            want = min(self.config.max_batch, expected)
+            # after a pause longer than rejoin_ms nobody is coming back: a lone text does not wait
+            want = min(self.config.max_batch, expected) if start - ended <= self.config.rejoin_ms / 1000 else 0
             while len(batch) < self.config.max_batch:
                 try:
                     left = (rejoin if len(batch) < want else deadline) - loop.time()
@@ -189,7 +190,7 @@ class Batcher:
                 for item, res in zip(items, results):
                     if not item.future.done():
                         item.future.set_result(res)
-            expected = len(live) + self.queue.qsize()
+            expected, ended = len(live) + self.queue.qsize(), loop.time()
 
     def _mask(self, texts: list[str], key: str) -> list[MaskResult]:
         spec = json.loads(key)

@@ -207,3 +207,27 @@ def test_clients_that_send_again_at_once_share_whole_batches_with_rejoin(rejoin_
         assert echo.batches == [8] * 5
     else:
         assert len(echo.batches) > 5  # the same 40 texts in more, smaller batches
+
+
+def test_a_text_after_a_pause_does_not_wait_for_callers_who_are_not_coming_back():
+    import asyncio
+
+    from piilora.server import Batcher, Metrics, ServerConfig
+
+    echo = _Echo(0.05)
+    batcher = Batcher(lambda: echo, ServerConfig(max_batch=16, max_wait_ms=5, rejoin_ms=300), Metrics())
+    key = json.dumps({"scheme": "type", "entities": None, "exclude": None, "options": {}})
+
+    async def main():
+        worker = asyncio.create_task(batcher.run())
+        await asyncio.gather(*(batcher.submit([f"burst {i}"], key) for i in range(4)))  # a batch of 4
+        await asyncio.sleep(0.4)  # longer than rejoin_ms: those four are not coming back
+        t0 = time.perf_counter()
+        await batcher.submit(["alone"], key)
+        worker.cancel()
+        return time.perf_counter() - t0
+
+    took = asyncio.run(main())
+    batcher.close()
+    assert echo.batches == [4, 1]
+    assert took < 0.25  # 50 ms of masking, not 300 ms of waiting for the burst's callers
