@@ -218,7 +218,8 @@ class Redactor:
         ``trust_adapter_base``: load the base model the adapter's ``piilora.json`` names even
         when it is not the packaged default (off: such an adapter needs ``base_model=``).
         ``pack``: on the CPU, prepack the body's weights for oneDNN (:mod:`piilora.packing`:
-        same masks, 1.1-1.2x faster per text; the loaded model serves masking only).
+        same masks; on a 2-core Zen 4 EPYC 1.55x the texts/s in float32, 1.24-1.39x in bf16;
+        the loaded model serves masking only).
         """
         model, tokenizer, meta = load_masker(
             path, base_model=base_model, dtype=dtype, threads=threads, trust_adapter_base=trust_adapter_base, pack=pack
