@@ -3,13 +3,14 @@
 Rows are left-padded at the prefill and then fed right-padded tokens each step; tokens a
 row does not keep (padding, rejected proposals) stay in the cache as holes. Every slot
 records the row's true position, and the attention masks are built from those positions
-and the holes, so each row computes exactly what it would alone.
+and the holes, so each row computes exactly what it would alone. Holes cost attention
+arithmetic every step (in a batch of 8 long texts, two slots in three were holes), so the
+cache is compacted (:meth:`BatchState.compact`) once they pass a quarter of it.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,27 @@ class BatchState:
         self.valid[row, slot + n :] = False
         self.length[row] += n
 
+    def compact(self, *, slack: float = 0.25, least: int = 32) -> bool:
+        """Drop the holes from the cache once more than ``slack`` of its slots (and at least
+        ``least``) are holes in every row: each row's kept slots move to the front, in order,
+        with their true positions, so masks (built from positions) see the same tokens. Returns
+        whether it compacted."""
+        import torch
+
+        slots = self.valid.shape[1]
+        kept = int(self.valid.sum(1).max()) if slots else 0
+        if slots - kept < max(least, slack * slots):
+            return False
+        # stable sort: kept slots first, in their order; then holes (a row with fewer keeps some)
+        order = torch.sort((~self.valid).to(torch.uint8), dim=1, stable=True).indices[:, :kept]
+        for layer in self.cache.layers:
+            index = order[:, None, :, None].expand(-1, layer.keys.shape[1], -1, layer.keys.shape[3])
+            layer.keys = layer.keys.gather(2, index)
+            layer.values = layer.values.gather(2, index.expand(-1, -1, -1, layer.values.shape[3]))
+        self.valid = self.valid.gather(1, order)
+        self.pos = self.pos.gather(1, order)
+        return True
+
     def select_rows(self, rows: list[int]) -> None:
         """Drop every row not in ``rows`` (rows that finished)."""
         import torch
@@ -47,25 +69,40 @@ class BatchState:
 class ForwardEngine:
     """Forwards of the transformer body of ``model`` (a causal LM with ``.model`` and
     ``.lm_head``) over a :class:`BatchState`. ``prefix`` is the token ids every prompt starts
-    with; with ``prefix_cache`` its KV is computed once and shared by every batch."""
+    with; with ``prefix_cache`` its KV is computed once and shared by every batch. ``lean``:
+    run the steps through :class:`~piilora.decoding.body.LeanBody` where it gives
+    transformers' hidden states bit for bit (a Gemma 3 body), else through transformers.
+    ``compact``: drop holes from the cache before a step once they are many
+    (:meth:`BatchState.compact`). ``ragged``: the lean body's linear layers skip the padding
+    of a batch (rows of different lengths); per token the arithmetic is the same, over a
+    matrix of another height, so results may differ from padded ones by rounding, as
+    batched results already do from one text at a time."""
 
-    def __init__(self, model: Any, prefix: Sequence[int], *, prefix_cache: bool = True) -> None:
+    def __init__(
+        self,
+        model: Any,
+        prefix: Sequence[int],
+        *,
+        prefix_cache: bool = True,
+        lean: bool = True,
+        compact: bool = True,
+        ragged: bool = True,
+    ) -> None:
+        from piilora.decoding.body import cache_keyword, lean_body
+
         self.body = model.model
         self.head_weight = model.lm_head.weight  # where and in which dtype the model runs
         config = getattr(model, "config", None)
         self.layer_types = tuple(getattr(config, "layer_types", None) or ())
         self.window = getattr(config, "sliding_window", None) if "sliding_attention" in self.layer_types else None
         self.eager = getattr(config, "_attn_implementation", "sdpa") == "eager"
-        # transformers >= 5.2x calls the KV cache argument ``cache``; earlier ones ``past_key_values``
-        params: Mapping[str, Any]
-        try:
-            params = inspect.signature(self.body.forward).parameters
-        except (TypeError, ValueError):
-            params = {}
-        self.cache_arg = "past_key_values" if "past_key_values" in params and "cache" not in params else "cache"
+        self.cache_arg = cache_keyword(self.body)
         self.prefix = tuple(prefix)
         self.prefix_cache = prefix_cache and bool(self.layer_types)
         self._prefix_kv: list[tuple[Any, Any]] | None = None
+        self.lean = lean_body(model) if lean and not self.eager else None
+        self.compact = compact
+        self.ragged = ragged
 
     def prefill(self, prompts: list[list[int]], proposals: list[list[int]]) -> tuple[BatchState, Any]:
         """Run the prompts, each followed by its first proposal (left-padded to the longest);
@@ -97,7 +134,7 @@ class ForwardEngine:
                 cache.update(k.expand(b, -1, -1, -1).contiguous(), v.expand(b, -1, -1, -1).contiguous(), layer)
         length = torch.tensor([len(p) - 1 for p in prompts], device=device)
         state = BatchState(cache=cache, valid=valid, pos=pos, fed_from=start, length=length)
-        hidden = self._run(state, ids, pos[:, start:])
+        hidden = self._run(state, ids, pos[:, start:], valid[:, start:])
         return state, hidden
 
     def step(self, state: BatchState, feeds: list[list[int]]) -> Any:
@@ -107,13 +144,17 @@ class ForwardEngine:
         device = self.head_weight.device
         b, width = len(feeds), max(len(f) for f in feeds)
         ids = torch.zeros((b, width), dtype=torch.long, device=device)
+        real = torch.zeros((b, width), dtype=torch.bool, device=device)
         for row, f in enumerate(feeds):
             ids[row, : len(f)] = torch.tensor(f, device=device)
+            real[row, : len(f)] = True
         pos = state.length[:, None] + torch.arange(width, device=device)[None]
+        if self.compact:
+            state.compact()
         state.fed_from = state.valid.shape[1]
         state.valid = torch.cat([state.valid, torch.ones((b, width), dtype=torch.bool, device=device)], 1)
         state.pos = torch.cat([state.pos, pos], 1)
-        return self._run(state, ids, pos)
+        return self._run(state, ids, pos, real)
 
     def _prefix_states(self) -> list[tuple[Any, Any]]:
         """KV of the shared instruction prefix, computed once."""
@@ -130,9 +171,10 @@ class ForwardEngine:
             self._prefix_kv = [(layer.keys, layer.values) for layer in layers]
         return self._prefix_kv
 
-    def _run(self, state: BatchState, ids: Any, positions: Any) -> Any:
+    def _run(self, state: BatchState, ids: Any, positions: Any, real: Any) -> Any:
         """One forward of ``ids`` at ``positions`` over the cache, with masks built from each
-        slot's true position, so holes (padding, rejected proposals) never count."""
+        slot's true position, so holes (padding, rejected proposals) never count; ``real``
+        marks the fed tokens that are not padding (the lean body skips the rest)."""
         import torch
 
         q = positions[:, :, None]  # (b, new, 1)
@@ -147,6 +189,8 @@ class ForwardEngine:
         masks = {name: self._mask_form(m[:, None]) for name, m in masks.items()}
         if not self.layer_types:
             masks = masks["full_attention"]
+        if self.lean is not None:
+            return self.lean(ids, positions, masks, state.cache, real if self.ragged else None)
         out = self.body(input_ids=ids, position_ids=positions, attention_mask=masks, use_cache=True,
                         **{self.cache_arg: state.cache})  # fmt: skip
         return out.last_hidden_state
