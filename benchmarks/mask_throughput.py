@@ -25,7 +25,13 @@ nothing else should run meanwhile: oversubscribed cores distort every row).
 Rows (b)-(d) run the model as ``Redactor.from_pretrained`` loads it: weights prepacked for
 oneDNN on the CPU (``--no-pack``: plain layers, to measure what packing gives).
 
+``--compare-engine`` adds rows (b0), (b20), (c0), (d0): the same Redactors with the decoder's
+engine as session 21 shipped it (transformers' forward instead of the lean Gemma 3 body, no
+hole compaction, padding computed, 16-token proposals), so the engine's gain is measured in
+the same run, on the same texts.
+
 usage: python benchmarks/mask_throughput.py [--adapter DIR] [--n 200] [--baseline-n 40] [--plain] [--no-pack]
+       [--compare-engine]
 Writes benchmarks/results/mask_throughput.json.
 """
 
@@ -135,6 +141,15 @@ def single_and_batched(
     return single, batched
 
 
+def previous_engine(red: Any) -> Any:
+    """``red`` (a Redactor) with its copy decoder's engine as session 21 shipped it."""
+    red.mask("warm-up")  # builds the copy decoder
+    decoder = red._copy_decoder
+    decoder.engine.lean, decoder.engine.compact, decoder.engine.ragged = None, False, False
+    decoder.lookahead = decoder.proposer.lookahead = 16
+    return red
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--adapter", default=None, help="adapter dir (default: the shipped adapter)")
@@ -144,6 +159,7 @@ def main() -> None:
     p.add_argument("--dtype", default="auto", help="dtype of rows (c)-(e)")
     p.add_argument("--plain", action="store_true", help="also run plain greedy generate (slow; identity check)")
     p.add_argument("--no-pack", dest="pack", action="store_false", help="rows (b)-(d) with plain (unpacked) weights")
+    p.add_argument("--compare-engine", action="store_true", help="also rows (b0)-(d0): the decoder engine before")
     args = p.parse_args()
     import torch
 
@@ -166,6 +182,11 @@ def main() -> None:
     red32 = Redactor.from_pretrained(adapter, dtype="float32", pack=args.pack, **bare)
     out32, batch32 = single_and_batched(red32, items, rows, "(b) Redactor.mask, fp32, batch 1",
                                         "(b2) Redactor.mask_batch, fp32")  # fmt: skip
+    before: dict[str, list[str]] = {}
+    if args.compare_engine:
+        old32 = previous_engine(Redactor(red32.model, red32.tokenizer, meta=red32.meta, **bare))
+        before["b0"], before["b20"] = single_and_batched(old32, items, rows, "(b0) (b), engine before",
+                                                         "(b20) (b2), engine before")  # fmt: skip
 
     dtype = str(resolve_dtype(args.dtype)).replace("torch.", "")
     if dtype == "float32":  # no native bf16 here: (c)/(d) would repeat (b)/(b2) on the same model
@@ -175,6 +196,10 @@ def main() -> None:
         red = Redactor.from_pretrained(adapter, dtype=dtype, pack=args.pack, **bare)
         single, batched = single_and_batched(red, items, rows, f"(c) Redactor.mask, {dtype}, batch 1",
                                              f"(d) Redactor.mask_batch, {dtype}")  # fmt: skip
+        if args.compare_engine:
+            old = previous_engine(Redactor(red.model, red.tokenizer, meta=red.meta, **bare))
+            before["c0"], before["d0"] = single_and_batched(old, items, rows, "(c0) (c), engine before",
+                                                            "(d0) (d), engine before")  # fmt: skip
 
     # (c2): the default Redactor (rules and the whole safety net) on the same model: what they cost
     full = Redactor(red.model, red.tokenizer, meta=red.meta)
@@ -211,6 +236,13 @@ def main() -> None:
         identical[f"c_vs_d (mask vs mask_batch, {dtype})"] = [sum(x == y for x, y in zip(single, batched)), len(items)]
         identical[f"a_vs_c (fp32 notebook vs {dtype} Redactor)"] = [
             sum(x == y for x, y in zip(base_out, single)), len(base_items)]  # fmt: skip
+    for key, now, new in (("b0", "b", out32), ("b20", "b2", batch32), ("c0", "c", single), ("d0", "d", batched)):
+        if key in before:
+            identical[f"{key}_vs_{now} (engine before vs now)"] = [
+                sum(x == y for x, y in zip(before[key], new)), len(items)]  # fmt: skip
+    if "c0" in before:
+        identical[f"c0_vs_d0 (mask vs mask_batch, {dtype}, engine before)"] = [
+            sum(x == y for x, y in zip(before["c0"], before["d0"])), len(items)]  # fmt: skip
     if generated is not None:
         identical["b_vs_e (copy decoder vs plain greedy, same merged fp32 model)"] = [
             sum(x == y for x, y in zip(out32, generated)), len(items)]  # fmt: skip
@@ -249,7 +281,8 @@ def main() -> None:
     out = HERE / "results" / "mask_throughput.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"machine": machine(args.threads), "n": len(items), "baseline_n": len(base_items),
-                               "dtype": dtype, "packed": args.pack, "rows": summary, "identical_masks": identical,
+                               "dtype": dtype, "packed": args.pack, "compare_engine": args.compare_engine,
+                               "rows": summary, "identical_masks": identical,
                                "baseline_generated_tokens": base_tokens, "texts_50_70_tokens": len(mid),
                                "median_text_tokens": statistics.median(prompt_tokens)}, indent=2) + "\n")  # fmt: skip
     print(f"wrote {out}")

@@ -131,7 +131,7 @@ class Redactor:
         max_input_tokens: int = 384,
         overlap_tokens: int = 48,
         batch_size: int = 16,
-        prompt_lookup: int = 16,
+        prompt_lookup: int = 8,
         decoder: Literal["copy", "generate"] = "copy",
         check_shapes: bool = True,
         propagate: bool = True,

@@ -47,7 +47,7 @@ class CopyDecoder:
         labels: Sequence[str],
         cues: Mapping[str, Sequence[str]] | None = None,
         verified: Collection[str] = (),
-        lookahead: int = 16,
+        lookahead: int = 8,
         max_lookahead: int = 64,
         first_lookahead: int = 96,
         ngram: int = 2,
