@@ -9,13 +9,18 @@ Rows, one run, the same short texts (the synthetic corpus's held-out test split,
     text per forward) with 16 clients;
 (d) overload: ``--burst`` concurrent clients against a server whose queue holds 8 texts: how
     many got a fast 503, the slowest 503, whether the server still answers;
-(e) a soak of ``--soak-s`` seconds at 16 clients: the server's RSS before and after.
+(e) a soak of ``--soak-s`` seconds at 16 clients: the server's RSS before, every ``--rss-every``
+    seconds during it, and after (is memory flat, or still growing at the end?).
 
 Servers run as subprocesses (``python -m piilora.cli serve``, uvicorn for the example) with
 ``--threads`` torch threads; clients are asyncio + httpx in this process. Prints a markdown table
 with the CPU model and writes benchmarks/results/serve_load.json.
 
-usage: python benchmarks/serve_load.py [--n 96] [--threads 2] [--adapter DIR] [--soak-s 60]
+``--rows`` picks rows (b)-(e) (``--rows b`` for a quick look at the server alone);
+``--serve-option`` passes an option to the server of rows (b) and (e) (``--serve-option=--max-batch=8``).
+
+usage: python benchmarks/serve_load.py [--n 96] [--threads 2] [--adapter DIR] [--soak-s 60] [--rss-every 30]
+       [--levels 1,4,16,64] [--rows bcde] [--serve-option=--max-batch=8 ...]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -162,7 +168,11 @@ def main() -> None:
     p.add_argument("--adapter", default=None)
     p.add_argument("--burst", type=int, default=200)
     p.add_argument("--soak-s", type=float, default=60.0)
+    p.add_argument("--rss-every", type=float, default=30.0, help="seconds between RSS samples in the soak")
     p.add_argument("--levels", default="1,4,16,64")
+    p.add_argument("--rows", default="bcde", help="which of rows (b)-(e) to run ((a), the ceiling, always runs)")
+    p.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
+                   help="passed to `piilora serve` of rows (b) and (e), e.g. --serve-option=--max-batch=8")  # fmt: skip
     args = p.parse_args()
     env = {**os.environ, "OMP_NUM_THREADS": str(args.threads), "TOKENIZERS_PARALLELISM": "false"}
     texts = short_texts(args.n)
@@ -196,10 +206,11 @@ def main() -> None:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    proc = start(serve(port), port, env)
+    proc = start(serve(port, *args.serve_option), port, env)
+    report["serve_options"] = args.serve_option
     try:
         asyncio.run(clients(url, texts[:8], 4))  # warm-up
-        for level in (int(x) for x in args.levels.split(",")):
+        for level in (int(x) for x in args.levels.split(",") if "b" in args.rows):
             s0, c0 = batch_stats(url)
             row = asyncio.run(clients(url, texts, level))
             s1, c1 = batch_stats(url)
@@ -212,49 +223,67 @@ def main() -> None:
             print(f"(b) serve, {level} clients: {row['texts_per_s']:.2f} texts/s, p50 {row['p50_ms']:.0f} ms, "
                   f"p99 {row['p99_ms']:.0f} ms, errors {row['errors']}, batch {row['mean_batch']:.1f}")  # fmt: skip
         # (e) soak
-        before = rss_mb(proc.pid)
-        soak = asyncio.run(clients(url, texts, 16, until=time.time() + args.soak_s))
-        after = rss_mb(proc.pid)
-        report["soak"] = {"seconds": args.soak_s, "rss_mb_before": before, "rss_mb_after": after, **soak}
-        print(f"(e) soak {args.soak_s:.0f} s: RSS {before:.0f} -> {after:.0f} MB, errors {soak['errors']}", flush=True)
+        if "e" in args.rows:
+            before = rss_mb(proc.pid)
+            samples: list[tuple[float, float]] = []
+            stop = threading.Event()
+            t_soak = time.time()
+
+            def sample() -> None:
+                while not stop.wait(args.rss_every):
+                    samples.append((round(time.time() - t_soak, 1), rss_mb(proc.pid)))
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+            soak = asyncio.run(clients(url, texts, 16, until=time.time() + args.soak_s))
+            stop.set()
+            sampler.join()
+            after = rss_mb(proc.pid)
+            report["soak"] = {"seconds": args.soak_s, "rss_mb_before": before, "rss_mb_after": after,
+                              "rss_mb_samples": samples, **soak}  # fmt: skip
+            series = ", ".join(f"{mb:.0f}" for _, mb in samples)
+            print(f"(e) soak {args.soak_s:.0f} s: RSS {before:.0f} -> {after:.0f} MB (every {args.rss_every:.0f} s: "
+                  f"{series}), errors {soak['errors']}", flush=True)  # fmt: skip
     finally:
         proc.terminate()
         proc.wait(30)
 
     # (d) overload against a small queue
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = start(serve(port, "--max-queue", "8"), port, env)
-    try:
-        burst = asyncio.run(clients(url, (texts * 4)[: args.burst], args.burst))
-        import httpx
+    if "d" in args.rows:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        proc = start(serve(port, "--max-queue", "8"), port, env)
+        try:
+            burst = asyncio.run(clients(url, (texts * 4)[: args.burst], args.burst))
+            import httpx
 
-        alive = httpx.get(f"{url}/health").status_code == 200
-        report["overload"] = {**burst, "alive_after": alive}
-        print(f"(d) burst of {args.burst}: codes {burst['codes']}, slowest 503 {burst['slowest_503_ms']:.0f} ms, "
-              f"alive {alive}", flush=True)  # fmt: skip
-    finally:
-        proc.terminate()
-        proc.wait(30)
+            alive = httpx.get(f"{url}/health").status_code == 200
+            report["overload"] = {**burst, "alive_after": alive}
+            print(f"(d) burst of {args.burst}: codes {burst['codes']}, slowest 503 {burst['slowest_503_ms']:.0f} ms, "
+                  f"alive {alive}", flush=True)  # fmt: skip
+        finally:
+            proc.terminate()
+            proc.wait(30)
 
     # (c) the lock-only FastAPI example
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    example = ROOT / "examples" / "fastapi-service"
-    cmd = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port), "--log-level", "warning"]
-    proc = start(cmd, port, {**env, "PIILORA_THREADS": str(args.threads), "PYTHONPATH": str(example)}, "/health")
-    try:
-        asyncio.run(clients(url, texts[:4], 1))
-        row = asyncio.run(clients(url, texts, 16))
-        row.update(system="FastAPI example (lock)", vs_mask_batch=row["texts_per_s"] / ceiling)
-        report["rows"].append(row)
-        print(
-            f"(c) lock-only example, 16 clients: {row['texts_per_s']:.2f} texts/s, p99 {row['p99_ms']:.0f} ms",
-            flush=True,
-        )
-    finally:
-        proc.terminate()
-        proc.wait(30)
+    if "c" in args.rows:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        example = ROOT / "examples" / "fastapi-service"
+        cmd = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port), "--log-level", "warning"]
+        proc = start(cmd, port, {**env, "PIILORA_THREADS": str(args.threads), "PYTHONPATH": str(example)}, "/health")
+        try:
+            asyncio.run(clients(url, texts[:4], 1))
+            row = asyncio.run(clients(url, texts, 16))
+            row.update(system="FastAPI example (lock)", vs_mask_batch=row["texts_per_s"] / ceiling)
+            report["rows"].append(row)
+            print(
+                f"(c) lock-only example, 16 clients: {row['texts_per_s']:.2f} texts/s, p99 {row['p99_ms']:.0f} ms",
+                flush=True,
+            )
+        finally:
+            proc.terminate()
+            proc.wait(30)
 
     out = HERE / "results" / "serve_load.json"
     out.parent.mkdir(exist_ok=True)
