@@ -46,9 +46,9 @@ class BatchState:
         # stable sort: kept slots first, in their order; then holes (a row with fewer keeps some)
         order = torch.sort((~self.valid).to(torch.uint8), dim=1, stable=True).indices[:, :kept]
         for layer in self.cache.layers:
-            index = order[:, None, :, None].expand(-1, layer.keys.shape[1], -1, layer.keys.shape[3])
-            layer.keys = layer.keys.gather(2, index)
-            layer.values = layer.values.gather(2, index.expand(-1, -1, -1, layer.values.shape[3]))
+            heads, keys_dim, values_dim = layer.keys.shape[1], layer.keys.shape[3], layer.values.shape[3]
+            layer.keys = layer.keys.gather(2, order[:, None, :, None].expand(-1, heads, -1, keys_dim))
+            layer.values = layer.values.gather(2, order[:, None, :, None].expand(-1, heads, -1, values_dim))
         self.valid = self.valid.gather(1, order)
         self.pos = self.pos.gather(1, order)
         return True
