@@ -18,8 +18,11 @@ The modules, in the order a text meets them: :mod:`~piilora.decoding.decoder`
 (:class:`CopyDecoder`: the decode loop), :mod:`~piilora.decoding.vocab`,
 :mod:`~piilora.decoding.hints`, :mod:`~piilora.decoding.proposals`,
 :mod:`~piilora.decoding.engine` (batched forwards over one KV cache with true positions:
-ragged rows, holes for rejected proposals) and :mod:`~piilora.decoding.scores` (the
-placeholder scores read off the verification logits, no extra forward).
+ragged rows, holes for rejected proposals, compacted once they are many),
+:mod:`~piilora.decoding.body` (the lean Gemma 3 forward the engine runs: transformers'
+arithmetic bit for bit, without its per-layer plumbing, skipping a batch's padding) and
+:mod:`~piilora.decoding.scores` (the placeholder scores read off the verification logits, no
+extra forward).
 
 Verification keeps greedy semantics: every accepted token is the argmax of the
 (restricted) head given the accepted prefix; hints and guesses steer what is proposed,
