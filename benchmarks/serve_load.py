@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +100,21 @@ def start(cmd: list[str], port: int, env: dict[str, str], ready_path: str = "/re
         time.sleep(0.5)
     proc.kill()
     raise RuntimeError("server did not get ready in 300 s")
+
+
+@contextlib.contextmanager
+def running(
+    command: Callable[[int], list[str]], env: dict[str, str], ready_path: str = "/ready"
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A server started with ``command(port)`` on a free loopback port, ready: ``(url, process)``;
+    stopped on leaving."""
+    port = free_port()
+    proc = start(command(port), port, env, ready_path)
+    try:
+        yield f"http://127.0.0.1:{port}", proc
+    finally:
+        proc.terminate()
+        proc.wait(30)
 
 
 def pct(xs: list[float], q: float) -> float:
@@ -204,11 +221,8 @@ def main() -> None:
         cli = [sys.executable, "-m", "piilora.cli", "serve", "--port", str(port), "--threads", str(args.threads)]
         return [*cli, *adapter, *extra]
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = start(serve(port, *args.serve_option), port, env)
     report["serve_options"] = args.serve_option
-    try:
+    with running(lambda port: serve(port, *args.serve_option), env) as (url, proc):
         asyncio.run(clients(url, texts[:8], 4))  # warm-up
         for level in (int(x) for x in args.levels.split(",") if "b" in args.rows):
             s0, c0 = batch_stats(url)
@@ -244,16 +258,10 @@ def main() -> None:
             series = ", ".join(f"{mb:.0f}" for _, mb in samples)
             print(f"(e) soak {args.soak_s:.0f} s: RSS {before:.0f} -> {after:.0f} MB (every {args.rss_every:.0f} s: "
                   f"{series}), errors {soak['errors']}", flush=True)  # fmt: skip
-    finally:
-        proc.terminate()
-        proc.wait(30)
 
     # (d) overload against a small queue
     if "d" in args.rows:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        proc = start(serve(port, "--max-queue", "8"), port, env)
-        try:
+        with running(lambda port: serve(port, "--max-queue", "8"), env) as (url, _):
             burst = asyncio.run(clients(url, (texts * 4)[: args.burst], args.burst))
             import httpx
 
@@ -261,18 +269,16 @@ def main() -> None:
             report["overload"] = {**burst, "alive_after": alive}
             print(f"(d) burst of {args.burst}: codes {burst['codes']}, slowest 503 {burst['slowest_503_ms']:.0f} ms, "
                   f"alive {alive}", flush=True)  # fmt: skip
-        finally:
-            proc.terminate()
-            proc.wait(30)
 
     # (c) the lock-only FastAPI example
     if "c" in args.rows:
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
         example = ROOT / "examples" / "fastapi-service"
-        cmd = [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port), "--log-level", "warning"]
-        proc = start(cmd, port, {**env, "PIILORA_THREADS": str(args.threads), "PYTHONPATH": str(example)}, "/health")
-        try:
+
+        def uvicorn(port: int) -> list[str]:
+            return [sys.executable, "-m", "uvicorn", "app:app", "--port", str(port), "--log-level", "warning"]
+
+        example_env = {**env, "PIILORA_THREADS": str(args.threads), "PYTHONPATH": str(example)}
+        with running(uvicorn, example_env, "/health") as (url, _):
             asyncio.run(clients(url, texts[:4], 1))
             row = asyncio.run(clients(url, texts, 16))
             row.update(system="FastAPI example (lock)", vs_mask_batch=row["texts_per_s"] / ceiling)
@@ -281,9 +287,6 @@ def main() -> None:
                 f"(c) lock-only example, 16 clients: {row['texts_per_s']:.2f} texts/s, p99 {row['p99_ms']:.0f} ms",
                 flush=True,
             )
-        finally:
-            proc.terminate()
-            proc.wait(30)
 
     out = HERE / "results" / "serve_load.json"
     out.parent.mkdir(exist_ok=True)
