@@ -20,7 +20,7 @@ import inspect
 import logging
 from typing import Any
 
-__all__ = ["LeanBody", "cache_keyword", "lean_body"]
+__all__ = ["LeanBody", "attention_masks", "cache_keyword", "lean_body"]
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +132,25 @@ class LeanBody:
         return spread(self._norm(hidden, self.final_norm))
 
 
+def attention_masks(valid: Any, pos: Any, positions: Any, fed_from: int, window: int | None) -> dict[str, Any]:
+    """Boolean ``(rows, 1, new, slots)`` masks of a forward of tokens at ``positions`` (fed
+    from cache slot ``fed_from`` on) over slots that are ``valid`` and hold true positions
+    ``pos``: a slot is seen when it is kept and not later; ``sliding_attention`` (with a
+    ``window``) also when fewer than ``window`` positions back."""
+    import torch
+
+    q = positions[:, :, None]  # (b, new, 1)
+    k = pos[:, None, :]  # (b, 1, slots)
+    allowed = valid[:, None, :] & (k <= q)
+    new = positions.shape[1]  # every new token sees its own slot, so no row is fully masked (NaN)
+    own = torch.arange(new, device=positions.device)
+    allowed[:, own, fed_from + own] = True
+    masks = {"full_attention": allowed[:, None]}
+    if window is not None:
+        masks["sliding_attention"] = (allowed & (q - k < window))[:, None]
+    return masks
+
+
 def cache_keyword(body: Any) -> str:
     """The name of the KV cache argument of ``body.forward``: ``cache`` (transformers >= 5.2x)
     or ``past_key_values`` (earlier)."""
@@ -182,19 +201,13 @@ def _same_as_transformers(body: Any, lean: LeanBody) -> bool:
     import torch
     from transformers import DynamicCache
 
+    window = getattr(body.config, "sliding_window", None) if "sliding_attention" in lean.layer_types else None
     device = lean.embedding.device
     vocab = lean.embedding.shape[0]
     generator = torch.Generator().manual_seed(0)
 
     def ids(rows: int, new: int) -> Any:
         return torch.randint(min(4, vocab - 1), vocab, (rows, new), generator=generator).to(device)
-
-    def mask(valid: Any, pos: Any, q: Any) -> dict[str, Any]:
-        allowed = valid[:, None, :] & (pos[:, None, :] <= q[:, :, None])
-        new = q.shape[1]
-        own = torch.arange(new, device=device)
-        allowed[:, own, valid.shape[1] - new + own] = True
-        return {t: allowed[:, None] for t in set(lean.layer_types)}
 
     feeds = [ids(2, 6), ids(2, 1), ids(2, 3)]
     caches = {"hf": DynamicCache(), "lean": DynamicCache()}
@@ -211,7 +224,7 @@ def _same_as_transformers(body: Any, lean: LeanBody) -> bool:
                 fed[1, :2] = False
                 q[1] = torch.tensor([0, 0, *range(new - 2)], device=device)
             valid, pos = torch.cat([valid, fed], 1), torch.cat([pos, q], 1)
-            masks = mask(valid, pos, q)
+            masks = attention_masks(valid, pos, q, valid.shape[1] - new, window)
             want = body(input_ids=x, position_ids=q, attention_mask=masks, use_cache=True, **{keyword: caches["hf"]})
             got = lean(x, q, masks, caches["lean"])
             if not torch.equal(want.last_hidden_state, got):

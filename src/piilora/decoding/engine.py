@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from piilora.decoding.body import attention_masks, cache_keyword, lean_body
+
 __all__ = ["BatchState", "ForwardEngine"]
 
 
@@ -88,8 +90,6 @@ class ForwardEngine:
         compact: bool = True,
         ragged: bool = True,
     ) -> None:
-        from piilora.decoding.body import cache_keyword, lean_body
-
         self.body = model.model
         self.head_weight = model.lm_head.weight  # where and in which dtype the model runs
         config = getattr(model, "config", None)
@@ -175,18 +175,8 @@ class ForwardEngine:
         """One forward of ``ids`` at ``positions`` over the cache, with masks built from each
         slot's true position, so holes (padding, rejected proposals) never count; ``real``
         marks the fed tokens that are not padding (the lean body skips the rest)."""
-        import torch
-
-        q = positions[:, :, None]  # (b, new, 1)
-        k = state.pos[:, None, :]  # (b, 1, slots)
-        allowed = state.valid[:, None, :] & (k <= q)
-        new = ids.shape[1]  # every new token sees its own slot, so no row is fully masked (NaN)
-        own = torch.arange(new, device=ids.device)
-        allowed[:, own, state.fed_from + own] = True
-        masks = {"full_attention": allowed}
-        if self.window is not None:
-            masks["sliding_attention"] = allowed & (q - k < self.window)
-        masks = {name: self._mask_form(m[:, None]) for name, m in masks.items()}
+        masks = attention_masks(state.valid, state.pos, positions, state.fed_from, self.window)
+        masks = {name: self._mask_form(m) for name, m in masks.items()}
         if not self.layer_types:
             masks = masks["full_attention"]
         if self.lean is not None:
