@@ -35,11 +35,12 @@ Error messages give offsets into the masked text only, never text content.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from piilora.types import ENTITY_TYPE_RE, Span
 
-__all__ = ["PLACEHOLDER_RE", "AlignmentError", "align_masked", "align_output", "split_placeholder"]
+__all__ = ["PLACEHOLDER_RE", "AlignmentError", "align_masked", "align_output", "may_align", "split_placeholder"]
 
 #: A bracket placeholder: ``[LABEL]`` or ``[LABEL_3]``; group 1 is the name with
 #: any numbering suffix.
@@ -192,6 +193,37 @@ def align_masked(text: str, masked: str, *, placeholder_re: re.Pattern[str] = PL
             continue  # placeholder-looking text left verbatim in the original
         spans.append(Span(start, end, labels[i], source="gold"))
     return spans
+
+
+def may_align(text: str, start: str) -> bool:
+    """Whether a masked text that begins with ``start`` may still align with ``text``.
+
+    False means :func:`align_masked` fails for *every* masked text that begins with ``start``
+    (a model answer in progress that already copied text out of order, repeated it, or put
+    two placeholders side by side); True means it may succeed. The checks are
+    :func:`align_masked`'s own, on what ``start`` already fixes: the text before the first
+    placeholder, each literal between two placeholders found after the previous one, and the
+    beginning of the literal after the last one; a trailing ``[...`` may still become a
+    placeholder and a trailing U+FFFD a character whose bytes are not all decoded yet, so
+    neither counts."""
+    start = start.rstrip("\ufffd")
+    matches = list(PLACEHOLDER_RE.finditer(start))
+    if not matches:
+        bracket = start.find("[")
+        return text.startswith(start if bracket < 0 else start[:bracket])
+    pos = matches[0].start()
+    if not text.startswith(start[:pos]):
+        return False
+    for before, after in itertools.pairwise(matches):
+        literal = start[before.end() : after.start()]
+        found = text.find(literal, pos + 1) if literal else -1  # side by side: no alignment
+        if found < 0:
+            return False
+        pos = found + len(literal)
+    rest = start[matches[-1].end() :]
+    bracket = rest.find("[")
+    rest = rest if bracket < 0 else rest[:bracket]
+    return not rest or text.find(rest, pos + 1) >= 0
 
 
 def align_output(text: str, output: str) -> tuple[list[Span], bool]:

@@ -188,6 +188,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     config = ServerConfig(
         max_batch=args.max_batch,
+        batching=args.batching,
         max_wait_ms=args.max_wait_ms,
         rejoin_ms=args.rejoin_ms,
         max_queue=args.max_queue,
@@ -454,7 +455,16 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--adapter", help="adapter or merged model dir (default: the shipped adapter)")
     srv.add_argument("--threads", type=int, help="torch threads for the one model worker (default: torch's choice)")
     srv.add_argument("--dtype", default="auto", choices=["auto", "bfloat16", "float32"])
-    srv.add_argument("--max-batch", type=int, default=16, help="most texts decoded together")
+    srv.add_argument("--max-batch", type=int, default=16, help="most texts (windows) decoded together")
+    srv.add_argument(
+        "--batching",
+        default="gathered",
+        choices=["continuous", "gathered"],
+        help="gathered (default): texts that arrive during a batch wait for it and form the next (the "
+        "lowest tail latency under load); continuous: texts join the running decode between forwards "
+        "and leave when done (higher throughput and lower median latency; a text the model "
+        "struggles with waits longer)",
+    )
     srv.add_argument("--max-wait-ms", type=float, default=5.0, help="how long a text waits for others to join it")
     srv.add_argument(
         "--rejoin-ms",

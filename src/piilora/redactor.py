@@ -18,7 +18,6 @@ import re
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,6 +28,7 @@ from piilora.placeholders.base import restore as restore_mapping
 from piilora.safety import SafetyNet, SafetyOptions
 from piilora.selection import resolve_selection
 from piilora.types import MaskResult, Span
+from piilora.windowing import Detection, Window, halves, split_windows
 
 if TYPE_CHECKING:
     import pluggy
@@ -60,12 +60,8 @@ class _Answer(str):
         return answer
 
 
-@dataclass(frozen=True)
-class _Window:
-    text_index: int
-    start: int
-    end: int
-    splits: int = 0  # how many times a window the model could not follow was halved to make this one
+#: A window answer stopped once it could no longer align (see ``Redactor._take``).
+LOST = _Answer("")
 
 
 class Redactor:
@@ -258,15 +254,11 @@ class Redactor:
         **options: Any,
     ) -> list[MaskResult]:
         """Mask many texts; windows of all texts are batched through the model together."""
-        from piilora.placeholders import mask_spans
-
         selected = self._selection(entities, exclude)
         detected = self._detect_many(texts)
-        results = []
-        for text, (spans, flags) in zip(texts, detected):
-            res = mask_spans(text, _selected(spans, selected), scheme, plugin_manager=self.plugin_manager, **options)
-            results.append(dataclasses.replace(res, flags=tuple(sorted(flags))))
-        return results
+        return [
+            self._render(t, spans, flags, scheme, selected, **options) for t, (spans, flags) in zip(texts, detected)
+        ]
 
     @staticmethod
     def restore(masked_text: str, mapping: Mapping[str, str]) -> str:
@@ -286,100 +278,110 @@ class Redactor:
         return resolve_selection(chosen, excluded, self._generators())
 
     def _detect_many(self, texts: Sequence[str]) -> list[tuple[list[Span], set[str]]]:
-        for i, t in enumerate(texts):
-            if not isinstance(t, str):
-                raise TypeError(f"text {i} must be str, not {type(t).__name__}")
+        """Spans and flags per text: every window of every text decoded in batches (windows the
+        model could not follow come back as halves and go again), then the safety net."""
+        jobs = [self._begin(i, t) for i, t in enumerate(texts)]
+        windows = [w for job in jobs for w in job.windows]
+        while windows:
+            texts_now = [jobs[w.text_index].window_text(w) for w in windows]
+            answers = self._generate(texts_now, [self._watch(jobs[w.text_index], w) for w in windows])
+            windows = [h for w, a in zip(windows, answers) for h in self._take(jobs[w.text_index], w, a)]
+        return [self._conclude(job) for job in jobs]
+
+    # The three stages of one text's detection, for the drivers: ``_detect_many`` (all texts
+    # known up front) and :class:`piilora.live.LiveBatch` (texts joining a running decode).
+    def _begin(self, index: int, text: str) -> Detection:
+        """A text's detection before decoding: the copy the model reads and its windows."""
+        if not isinstance(text, str):
+            raise TypeError(f"text {index} must be str, not {type(text).__name__}")
         # detection reads a copy the tokenizer can take (same length, so offsets hold); the
         # masked text is rebuilt from the caller's own characters
-        texts = [model_view(t) for t in texts]
-        per_text: list[list[Span]] = [[] for _ in texts]
-        flags: list[set[str]] = [set() for _ in texts]
-        windows = [w for i, t in enumerate(texts) for w in self._windows(i, t)]
-        decoded: list[tuple[_Window, list[Span], bool]] = []
-        while windows:
-            answers = self._generate([texts[w.text_index][w.start : w.end] for w in windows])
-            retry: list[_Window] = []
-            for w, answer in zip(windows, answers):
-                if answer is None:  # abandoned over its budget: try halves
-                    halves = self._halves(texts[w.text_index], w, self.split_abandoned)
-                    if halves:
-                        retry.extend(halves)
-                    else:  # the rules and the safety net cover it
-                        flags[w.text_index].add(FLAG_RULES_ONLY)
-                    continue
-                spans, exact = align_output(texts[w.text_index][w.start : w.end], answer)
-                halves = [] if exact else self._halves(texts[w.text_index], w, self.split_unaligned)
-                if halves:  # the model lost its place: a shorter stretch may be copied exactly
-                    retry.extend(halves)
-                else:
-                    decoded.append((w, _with_scores(spans, answer), exact))
-            windows = retry
-        for w, spans, exact in decoded:
+        view = model_view(text)
+        return Detection(view, self._windows(index, view))
+
+    def _watch(self, job: Detection, w: Window) -> bool:
+        """Whether window ``w``'s decode may stop as soon as its answer can no longer align: an
+        unaligned answer would be discarded for its halves anyway (``split_unaligned``)."""
+        return self.decoder == "copy" and bool(self._halves(job.text, w, self.split_unaligned))
+
+    def _take(self, job: Detection, w: Window, answer: str | None) -> list[Window]:
+        """Record window ``w``'s answer (None: abandoned over its budget; ``LOST``: stopped once
+        it could no longer align); returns the windows to decode again instead (its halves), if
+        any."""
+        if answer is LOST:  # the halves an unaligned answer would have been replaced by
+            halves = self._halves(job.text, w, self.split_unaligned)
+            if not halves:  # (only watched windows are stopped, and they have halves)
+                job.flags.add(FLAG_RULES_ONLY)
+            return halves
+        if answer is None:  # abandoned over its budget: try halves
+            halves = self._halves(job.text, w, self.split_abandoned)
+            if not halves:  # the rules and the safety net cover it
+                job.flags.add(FLAG_RULES_ONLY)
+            return halves
+        spans, exact = align_output(job.window_text(w), answer)
+        halves = [] if exact else self._halves(job.text, w, self.split_unaligned)
+        if not halves:  # else the model lost its place: a shorter stretch may be copied exactly
+            job.decoded.append((w, _with_scores(spans, answer), exact))
+        return halves
+
+    def _conclude(self, job: Detection) -> tuple[list[Span], set[str]]:
+        """Spans (windows united, rules and safety net applied) and flags of a decoded text."""
+        spans: list[Span] = []
+        for w, window_spans, exact in job.decoded:
             if not exact:
                 if self.on_unaligned == "raise":
                     raise UnalignedOutputError(
                         f"the model rewrote text {w.text_index} (characters {w.start}-{w.end}) instead of copying it"
                     )
                 if self.on_unaligned == "fallback":
-                    flags[w.text_index].add(FLAG_RULES_ONLY)
+                    job.flags.add(FLAG_RULES_ONLY)
                     continue
-                flags[w.text_index].add(FLAG_UNALIGNED)
-            per_text[w.text_index].extend(
-                Span(s.start + w.start, s.end + w.start, s.entity_type, s.score, s.source) for s in spans
+                job.flags.add(FLAG_UNALIGNED)
+            spans.extend(
+                Span(s.start + w.start, s.end + w.start, s.entity_type, s.score, s.source) for s in window_spans
             )
         options = SafetyOptions(
             rules=self.rules, check_shapes=self.check_shapes, type_fields=self.type_fields, propagate=self.propagate
         )
-        out = []
-        for text, spans, fl in zip(texts, per_text, flags):
-            spans = [s for s in spans if s.score >= self.min_score]
-            merged = self.safety.apply(text, spans, options)  # unites the windows' model spans first
-            out.append((trim_invisible(text, merged), fl))
-        return out
+        spans = [s for s in spans if s.score >= self.min_score]
+        merged = self.safety.apply(job.text, spans, options)  # unites the windows' model spans first
+        return trim_invisible(job.text, merged), job.flags
 
-    def _windows(self, index: int, text: str) -> list[_Window]:
-        """Split ``text`` into overlapping windows on token boundaries (whitespace where possible)."""
-        if not text.strip():
-            return []
-        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, split_special_tokens=True)
-        offsets = enc["offset_mapping"]
-        if len(offsets) <= self.max_input_tokens:
-            return [_Window(index, 0, len(text))]
-        windows: list[_Window] = []
-        step = self.max_input_tokens - self.overlap_tokens
-        start_tok = 0
-        while True:
-            end_tok = min(start_tok + self.max_input_tokens, len(offsets))
-            start = 0 if start_tok == 0 else offsets[start_tok][0]
-            end = len(text) if end_tok == len(offsets) else offsets[end_tok][0]
-            if end_tok < len(offsets):  # prefer to cut at a line break or space inside the last part
-                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
-                if cut > start + (end - start) // 2:
-                    end = cut + 1
-            windows.append(_Window(index, start, end))
-            if end >= len(text):
-                break
-            next_tok = start_tok + step
-            while next_tok < len(offsets) and offsets[next_tok][0] < start + 1:
-                next_tok += 1
-            start_tok = min(next_tok, len(offsets) - 1)
-        return windows
+    def render(
+        self,
+        text: str,
+        spans: Sequence[Span],
+        scheme: str = "bracket",
+        *,
+        flags: Sequence[str] = (),
+        entities: str | Sequence[str] | None = None,
+        exclude: str | Sequence[str] | None = None,
+        **options: Any,
+    ) -> MaskResult:
+        """``text`` masked at its detected ``spans`` as :meth:`mask` would: the types ``entities``
+        / ``exclude`` select, in ``scheme``, the result carrying ``flags``. The spans come from
+        :class:`piilora.live.LiveBatch` (every type) or :meth:`detect` (the Redactor's types)."""
+        return self._render(text, list(spans), set(flags), scheme, self._selection(entities, exclude), **options)
 
-    def _halves(self, text: str, w: _Window, most: int) -> list[_Window]:
-        """Two overlapping halves of a window, cut at line breaks (else spaces) near its middle;
-        none once it was halved ``most`` times or is a few tokens long."""
-        if w.splits >= most:
-            return []
-        part = text[w.start : w.end]
-        if len(self.tokenizer(part, add_special_tokens=False)["input_ids"]) < _MIN_SPLIT_TOKENS:
-            return []
-        size = w.end - w.start
-        first_end = w.start + _break_near(part, size * 9 // 16)
-        second_start = w.start + _break_near(part, size * 7 // 16)
-        if not w.start < second_start <= first_end < w.end:  # they touch where one line break was all
-            return []
-        return [_Window(w.text_index, w.start, first_end, w.splits + 1),
-                _Window(w.text_index, second_start, w.end, w.splits + 1)]  # fmt: skip
+    def _render(
+        self,
+        text: str,
+        spans: list[Span],
+        flags: set[str],
+        scheme: str,
+        selected: frozenset[str] | None,
+        **options: Any,
+    ) -> MaskResult:
+        from piilora.placeholders import mask_spans
+
+        res = mask_spans(text, _selected(spans, selected), scheme, plugin_manager=self.plugin_manager, **options)
+        return dataclasses.replace(res, flags=tuple(sorted(flags)))
+
+    def _windows(self, index: int, text: str) -> list[Window]:
+        return split_windows(self.tokenizer, index, text, self.max_input_tokens, self.overlap_tokens)
+
+    def _halves(self, text: str, w: Window, most: int) -> list[Window]:
+        return halves(self.tokenizer, text, w, most)
 
     def _generators(self) -> dict[str, EntityGenerator]:
         """The entity generators (built-ins and plugins), collected once per Redactor."""
@@ -398,6 +400,22 @@ class Redactor:
 
         prompts = [prompt_ids(self.tokenizer, t) for t in window_texts]
         return prompts, [len(p) + 24 for p in prompts]  # the answer is about as long as the input
+
+    def copy_decoder(self) -> Any:
+        """The copy decoder (:class:`piilora.decoding.CopyDecoder`), built on first use; callers
+        that drive it themselves hold ``self._lock`` around its forwards."""
+        if self._copy_decoder is None:
+            self._copy_decoder = self._new_copy_decoder()
+        return self._copy_decoder
+
+    def _answer(self, ids: list[int], scores: list[float], abandoned: bool, lost: bool = False) -> str | None:
+        """A window's answer from the copy decoder's ids (None: abandoned over its budget;
+        ``LOST``: stopped once it could no longer align)."""
+        from piilora.data.prompt import parse_answer
+
+        if lost:
+            return LOST
+        return None if abandoned else _Answer(parse_answer(self.tokenizer, ids), scores)
 
     def _new_copy_decoder(self) -> Any:
         from piilora.decoding import CopyDecoder
@@ -423,8 +441,7 @@ class Redactor:
             return 0
         return int(self.window_budget * prompt_tokens) + 16
 
-    def _generate(self, window_texts: Sequence[str]) -> list[str | None]:
-        from piilora.data.prompt import parse_answer
+    def _generate(self, window_texts: Sequence[str], watch: Sequence[bool] = ()) -> list[str | None]:
         from piilora.generation import greedy_answers, length_groups
 
         if not window_texts:
@@ -434,12 +451,12 @@ class Redactor:
             # similar lengths decode together (less padding); answers go back in input order
             answers: list[str | None] = [""] * len(prompts)
             with self._lock:
-                if self._copy_decoder is None:
-                    self._copy_decoder = self._new_copy_decoder()
+                decoder = self.copy_decoder()
                 for group in length_groups([len(p) for p in prompts], self.batch_size):
                     scores: list[list[float]] = []
                     abandoned: list[bool] = []
-                    ids = self._copy_decoder.answer_batch(
+                    lost: list[bool] = []
+                    ids = decoder.answer_batch(
                         [prompts[i] for i in group],
                         [window_texts[i] for i in group],
                         max_new_tokens=[limits[i] for i in group],
@@ -448,9 +465,11 @@ class Redactor:
                         scores=scores,
                         max_forwards=[self._budget(len(prompts[i])) for i in group],
                         abandoned=abandoned,
+                        watch=[bool(watch) and watch[i] for i in group],
+                        lost=lost,
                     )
-                    for i, a, sc, gave_up in zip(group, ids, scores, abandoned):
-                        answers[i] = None if gave_up else _Answer(parse_answer(self.tokenizer, a), sc)
+                    for i, a, sc, gave_up, off in zip(group, ids, scores, abandoned, lost):
+                        answers[i] = self._answer(a, sc, gave_up, off)
             return answers
         with self._lock:
             return [
@@ -463,21 +482,6 @@ class Redactor:
                     prompt_lookup=self.prompt_lookup,
                 )
             ]
-
-
-_MIN_SPLIT_TOKENS = 24  # a window shorter than this is not halved
-
-
-def _break_near(text: str, at: int) -> int:
-    """The offset just after the line break nearest ``at`` in the middle half of ``text``, else
-    after the nearest space there, else ``at`` itself."""
-    low, high = len(text) // 4, len(text) * 3 // 4
-    for sep in ("\n", " "):
-        before, after = text.rfind(sep, low, at), text.find(sep, at, high)
-        options = [i for i in (before, after) if i != -1]
-        if options:
-            return min(options, key=lambda i: abs(i - at)) + 1
-    return at
 
 
 def _names(value: str | Sequence[str] | None) -> list[str]:

@@ -9,6 +9,13 @@ many texts as the last batch and its backlog held, so N such clients share batch
 rather than splitting into two alternating halves (each answer's HTTP round trip outlasts
 ``max_wait_ms``).
 
+``batching="continuous"`` (a Redactor with the copy decoder) lets texts join the running decode
+between its forwards instead (:class:`piilora.live.LiveBatch`, at most ``max_batch`` windows at
+once) and answers each as soon as its own windows are: more texts/s and a lower median latency,
+but a text the model struggles with (tens of forwards) then pays every forward's share of the
+newcomers' prefills, so the tail is longer; the gathered batches are the default for that
+(docs/services.md has the load test of both).
+
 Endpoints: ``POST /mask`` ``{"text", "scheme", "options", "entities", "exclude"}``, ``POST
 /mask_batch`` (``"texts"``), ``POST /restore`` ``{"text", "mapping"}``, ``GET /entity_types``,
 ``GET /health`` (the process answers), ``GET /ready`` (200 once the model is loaded, else 503),
@@ -33,7 +40,7 @@ import json
 import logging
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -56,6 +63,7 @@ class ServerConfig:
     """Batching and limits of the server (see the module docstring)."""
 
     max_batch: int = 16
+    batching: str = "gathered"
     max_wait_ms: float = 5.0
     rejoin_ms: float = 50.0
     max_queue: int = 256
@@ -64,6 +72,8 @@ class ServerConfig:
     timeout_s: float = 60.0
 
     def __post_init__(self) -> None:
+        if self.batching not in ("continuous", "gathered"):
+            raise PiiloraError(f"batching must be 'continuous' or 'gathered', got {self.batching!r}")
         if self.max_batch < 1 or self.max_queue < 1 or min(self.max_wait_ms, self.rejoin_ms) < 0 or self.timeout_s <= 0:
             raise PiiloraError("max_batch and max_queue must be >= 1, max_wait_ms and rejoin_ms >= 0, timeout_s > 0")
 
@@ -121,33 +131,62 @@ class _Item:
     key: str  # scheme, options and selection, as JSON: texts with one key are rendered together
     future: asyncio.Future[Any]
 
+    def settle(self, result: Any) -> None:
+        """Hand ``result`` (or an exception) to the waiting request, from any thread."""
+
+        def done() -> None:
+            if not self.future.done():  # a timed-out request's future is cancelled
+                if isinstance(result, BaseException):
+                    self.future.set_exception(result)
+                else:
+                    self.future.set_result(result)
+
+        self.future.get_loop().call_soon_threadsafe(done)
+
 
 class QueueFullError(PiiloraError):
     """More texts wait than the queue holds."""
 
 
-class Batcher:
-    """Gathers texts from concurrent requests into batches for one worker thread."""
+def _continuous(masker: Any) -> bool:
+    """Whether ``masker`` can decode texts as they arrive (a Redactor with the copy decoder)."""
+    from piilora.redactor import Redactor
 
-    def __init__(self, redactor: Callable[[], Redactor], config: ServerConfig, metrics: Metrics) -> None:
+    return isinstance(masker, Redactor) and masker.decoder == "copy"
+
+
+class Batcher:
+    """Hands texts from concurrent requests to one worker thread, which batches them.
+
+    With a Redactor (copy decoder) texts join the running decode between its forwards
+    (:class:`piilora.live.LiveBatch`: at most ``max_batch`` windows at once) and each is
+    answered as soon as its own windows are. With any other masker (an object with
+    ``mask_batch``), texts that arrive during a batch are gathered into the next one (see the
+    module docstring for ``max_wait_ms`` and ``rejoin_ms``)."""
+
+    def __init__(self, redactor: Callable[[], Any], config: ServerConfig, metrics: Metrics) -> None:
         self._redactor = redactor
         self.config = config
         self.metrics = metrics
-        self.queue: asyncio.Queue[_Item] = asyncio.Queue()
+        self._inbox: deque[_Item] = deque()
+        self._cond = threading.Condition()
+        self._stop = False
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="piilora-mask")
 
     @property
     def depth(self) -> int:
-        return self.queue.qsize()
+        """Texts waiting to be decoded (not counting those decoding)."""
+        return len(self._inbox)
 
     async def submit(self, texts: Sequence[str], key: str) -> list[MaskResult]:
         """The results of ``texts`` masked as ``key`` says; raises QueueFullError when they do not fit."""
-        if self.queue.qsize() + len(texts) > self.config.max_queue:
-            raise QueueFullError(f"{self.queue.qsize()} texts are waiting")
         loop = asyncio.get_running_loop()
         items = [_Item(t, key, loop.create_future()) for t in texts]
-        for item in items:
-            self.queue.put_nowait(item)
+        with self._cond:
+            if len(self._inbox) + len(texts) > self.config.max_queue:
+                raise QueueFullError(f"{len(self._inbox)} texts are waiting")
+            self._inbox.extend(items)
+            self._cond.notify()
         try:
             return list(await asyncio.wait_for(asyncio.gather(*(i.future for i in items)), self.config.timeout_s))
         finally:
@@ -155,51 +194,124 @@ class Batcher:
                 item.future.cancel()  # a timed-out request's texts are skipped by the worker
 
     async def run(self) -> None:
-        loop = asyncio.get_running_loop()
-        expected, ended = 0, 0.0  # texts of the last batch and its backlog (who comes back), and when
-        while True:
-            batch = [await self.queue.get()]
-            start = loop.time()
-            deadline = start + self.config.max_wait_ms / 1000
-            rejoin = max(deadline, start + self.config.rejoin_ms / 1000)
-            # after a pause longer than rejoin_ms nobody is coming back: a lone text does not wait
-            want = min(self.config.max_batch, expected) if start - ended <= self.config.rejoin_ms / 1000 else 0
-            while len(batch) < self.config.max_batch:
-                try:
-                    left = (rejoin if len(batch) < want else deadline) - loop.time()
-                    batch.append(
-                        self.queue.get_nowait() if left <= 0 else await asyncio.wait_for(self.queue.get(), left)
-                    )
-                except (asyncio.QueueEmpty, asyncio.TimeoutError):
-                    break
-            live = [item for item in batch if not item.future.done()]
-            if not live:
-                continue
-            self.metrics.batch.observe(len(live))
-            groups: dict[str, list[_Item]] = defaultdict(list)
-            for item in live:
-                groups[item.key].append(item)
-            for key, items in groups.items():
-                try:
-                    results = await loop.run_in_executor(self._executor, self._mask, [i.text for i in items], key)
-                except Exception as exc:  # handed to each caller; the text is never logged
-                    for item in items:
-                        if not item.future.done():
-                            item.future.set_exception(exc)
-                    continue
-                for item, res in zip(items, results):
-                    if not item.future.done():
-                        item.future.set_result(res)
-            expected, ended = len(live) + self.queue.qsize(), loop.time()
-
-    def _mask(self, texts: list[str], key: str) -> list[MaskResult]:
-        spec = json.loads(key)
-        return self._redactor().mask_batch(
-            texts, scheme=spec["scheme"], entities=spec["entities"], exclude=spec["exclude"], **spec["options"]
-        )
+        """Run the worker until cancelled."""
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._executor, self._work)
+        finally:
+            self.close()
 
     def close(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+    # -- the worker thread ------------------------------------------------------------------
+    def _work(self) -> None:
+        expected, ended = 0, 0.0  # texts of the last gathered batch and its backlog (who comes back), and when
+        while True:
+            with self._cond:
+                while not self._inbox and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+            masker = self._redactor()
+            if self.config.batching == "continuous" and _continuous(masker):
+                self._continuous(masker)
+            else:
+                expected, ended = self._gathered(masker, expected, ended)
+
+    def _take(self, most: int, wait_s: float = 0.0) -> list[_Item]:
+        """Up to ``most`` waiting texts (of requests still waiting), waiting at most ``wait_s``
+        for the first ``most`` to arrive."""
+        out: list[_Item] = []
+        deadline = time.monotonic() + wait_s
+        with self._cond:
+            while len(out) < most and not self._stop:
+                if self._inbox:
+                    item = self._inbox.popleft()
+                    if not item.future.done():
+                        out.append(item)
+                    continue
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._cond.wait(left)
+        return out
+
+    def _continuous(self, redactor: Redactor) -> None:
+        """Decode texts as they arrive until none is waiting or decoding (continuous batching)."""
+        from piilora.live import LiveBatch
+
+        live = LiveBatch(redactor, capacity=self.config.max_batch)
+        tickets: dict[int, _Item] = {}
+        wait_s = self.config.max_wait_ms / 1000  # a lone text waits a little for others to share its prefill
+        while not self._stop:
+            for item in self._take(self.config.max_batch - live.running - live.waiting, wait_s):
+                try:
+                    tickets[live.add(item.text)] = item
+                except Exception as exc:  # handed to the caller; the text is never logged
+                    item.settle(exc)
+            wait_s = 0.0
+            if not len(live):
+                return
+            detected = live.step()
+            if live.rows:
+                self.metrics.batch.observe(live.rows)
+            for d in detected:
+                item = tickets.pop(d.ticket)
+                if d.error is not None:
+                    item.settle(d.error)
+                    continue
+                try:
+                    spec = json.loads(item.key)
+                    item.settle(
+                        redactor.render(
+                            item.text,
+                            d.spans,
+                            spec["scheme"],
+                            flags=sorted(d.flags),
+                            entities=spec["entities"],
+                            exclude=spec["exclude"],
+                            **spec["options"],
+                        )
+                    )
+                except Exception as exc:
+                    item.settle(exc)
+
+    def _gathered(self, masker: Any, expected: int, ended: float) -> tuple[int, float]:
+        """One batch: the texts waiting now, and those that come within ``max_wait_ms`` (or
+        ``rejoin_ms``, for as many as the last batch and its backlog held) up to ``max_batch``,
+        decoded by ``masker.mask_batch``; returns this batch's ``expected`` and ``ended``."""
+        cfg = self.config
+        start = time.monotonic()
+        # after a pause longer than rejoin_ms nobody is coming back: a lone text does not wait
+        want = min(cfg.max_batch, expected) if start - ended <= cfg.rejoin_ms / 1000 else 0
+        batch = self._take(want, max(cfg.max_wait_ms, cfg.rejoin_ms) / 1000) if want else []
+        batch += self._take(cfg.max_batch - len(batch), max(0.0, start + cfg.max_wait_ms / 1000 - time.monotonic()))
+        if not batch:
+            return expected, ended
+        self.metrics.batch.observe(len(batch))
+        groups: dict[str, list[_Item]] = defaultdict(list)
+        for item in batch:
+            groups[item.key].append(item)
+        for key, items in groups.items():
+            spec = json.loads(key)
+            try:
+                results = masker.mask_batch(
+                    [i.text for i in items],
+                    scheme=spec["scheme"],
+                    entities=spec["entities"],
+                    exclude=spec["exclude"],
+                    **spec["options"],
+                )
+            except Exception as exc:  # handed to each caller; the text is never logged
+                for item in items:
+                    item.settle(exc)
+                continue
+            for item, res in zip(items, results):
+                item.settle(res)
+        return len(batch) + len(self._inbox), time.monotonic()
 
 
 def _result(res: MaskResult, reversible: bool) -> dict[str, Any]:

@@ -128,6 +128,41 @@ def test_batched_decoding_equals_plain_greedy_per_text(gemma_tokenizer, window):
     assert [decoder.answer(p, t, max_new_tokens=n) for p, t, n in zip(prompts, texts, limits)] == refs
 
 
+@pytest.mark.parametrize("window", [128, 16])
+def test_texts_joining_a_running_batch_get_their_own_greedy_answers(gemma_tokenizer, window):
+    """Continuous batching: texts join a DecodeRun between steps (caches of other widths,
+    holes, rows leaving) and each still gets exactly its own greedy answer, keyed as added."""
+    torch.manual_seed(2)
+    model = Gemma3ForCausalLM(tiny_gemma3_config(sliding_window=window)).eval()
+    texts = [LONG, *TEXTS, "x", "Call Ann on 555-0100 tonight."]
+    prompts = [prompt_ids(gemma_tokenizer, t) for t in texts]
+    eot = gemma_tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    limits = [30, 12, 6, 25, 3, 18]
+    refs = []
+    for p, n in zip(prompts, limits):
+        with torch.no_grad():
+            ref = model.generate(torch.tensor([p]), max_new_tokens=n, do_sample=False, eos_token_id=eot)
+        refs.append(ref[0, len(p) :].tolist())
+
+    def propose(s):  # a few input tokens: rejected proposals leave holes in the cache
+        start = (len(s.out) * 3) % max(1, len(s.source))
+        return list(s.source[start : start + 3])
+
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON"], restrict=False)
+    decoder.proposer.propose = propose
+    run = decoder.run()
+    joins = {0: [0], 1: [1, 2], 3: [3], 4: [4, 5]}  # step -> texts that join before it
+    done, steps = {}, 0
+    while run or joins:
+        for i in joins.pop(steps, []):
+            run.add([prompts[i]], [texts[i]], max_new_tokens=limits[i], keys=[f"t{i}"])
+        if run:
+            done.update((f.key, f.ids) for f in run.step())
+        steps += 1
+    assert [done[f"t{i}"] for i in range(len(texts))] == refs
+    assert len(run) == 0 and run.state is None
+
+
 def test_restricted_batch_equals_one_at_a_time(model, gemma_tokenizer):
     decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "EMAIL_ADDRESS"])
     texts = [*TEXTS, LONG]
@@ -312,3 +347,25 @@ def test_open_placeholder_right_after_a_closed_one_proposes_its_label(model, gem
     decoder.proposer.accept(s, proposal, full=True)
     assert len(s.copied) == len(s.out)
     decoder.proposer.propose(s)  # and the next proposal reads them
+
+
+def test_every_start_of_a_gold_answer_may_align_token_by_token(gemma_tokenizer):
+    """The decoder stops a watched answer when ``may_align`` says no: on the real tokenizer no
+    prefix of a correct answer (token by token, multi-byte characters cut mid-way) says no."""
+    from piilora.alignment import may_align
+    from piilora.data.synth import CorpusConfig, generate_examples
+    from piilora.placeholders import mask_spans
+    from piilora.types import spans_from_records
+
+    rows = generate_examples(CorpusConfig(n=400, seed=7), "train", plugin_manager=create_plugin_manager(autoload=False))
+    cases = [(r["text"], mask_spans(r["text"], spans_from_records(r["spans"]), "bracket").text) for r in rows[:60]]
+    cases += [
+        ("Ünïcödé 王小明 ✓ 🙂 mail jane@doe.com", "Ünïcödé [PERSON] ✓ 🙂 mail [EMAIL_ADDRESS]"),
+        ("[WARN] Ann ☎ +44 20 7946 0958", "[WARN] [PERSON] ☎ [PHONE_NUMBER]"),
+    ]
+    decoder = CopyDecoder(Gemma3ForCausalLM(tiny_gemma3_config()).eval(), gemma_tokenizer, labels=["PERSON"])
+    for text, masked in cases:
+        ids = gemma_tokenizer(masked, add_special_tokens=False, split_special_tokens=True)["input_ids"]
+        assert decoder.decode(ids) == masked
+        for k in range(len(ids) + 1):
+            assert may_align(text, decoder.decode(ids[:k])), (k, len(ids))

@@ -29,7 +29,7 @@ class ScriptedRedactor(Redactor):
         self.answer = answer
         self.calls = 0
 
-    def _generate(self, window_texts):
+    def _generate(self, window_texts, watch=()):
         self.calls += len(window_texts)
         return [self.answer(t) for t in window_texts]
 
@@ -100,7 +100,7 @@ class GivesUpOnLongWindows(ScriptedRedactor):
     def _names(text):
         return re.sub(r"(Ann Berg|Ola Nord|Kai Lund)", "[PERSON]", text)
 
-    def _generate(self, window_texts):
+    def _generate(self, window_texts, watch=()):
         self.seen.extend(window_texts)
         return [None if len(t) > self.limit else self._names(t) for t in window_texts]
 
@@ -121,19 +121,19 @@ def test_an_abandoned_window_is_decoded_again_in_halves(gemma_tokenizer):
 
 
 def test_halves_cut_at_line_breaks_and_cover_the_window(gemma_tokenizer):
-    from piilora.redactor import _Window
+    from piilora.windowing import Window
 
     red = ScriptedRedactor(gemma_tokenizer, lambda t: t)
     prose = "Dear Ann, the lease for the flat on the second floor was renewed today as agreed."
     for text in (prose + "\n" + prose, prose + " " + prose, "x7Qz" * 60):  # one break, spaces, none
-        halves = red._halves(text, _Window(0, 0, len(text)), 1)
+        halves = red._halves(text, Window(0, 0, len(text)), 1)
         assert [(h.start, h.end, h.splits) for h in halves][::2] == [(0, halves[0].end, 1)]
         assert halves[1].end == len(text) and 0 < halves[1].start <= halves[0].end < len(text)
         assert len(text) // 4 <= halves[1].start and halves[0].end <= len(text) * 3 // 4 + 1
         if "\n" in text:
             assert halves[0].end == halves[1].start == text.index("\n") + 1
-    assert red._halves(prose, _Window(0, 0, len(prose)), 0) == []  # split at most 0 times
-    assert red._halves("Dear Ann, hello", _Window(0, 0, 15), 5) == []  # too short to halve
+    assert red._halves(prose, Window(0, 0, len(prose)), 0) == []  # split at most 0 times
+    assert red._halves("Dear Ann, hello", Window(0, 0, 15), 5) == []  # too short to halve
 
 
 def test_halving_stops_at_split_abandoned_and_the_rest_is_rules_only(gemma_tokenizer):
@@ -154,7 +154,7 @@ class LosesItsPlace(GivesUpOnLongWindows):
     """A model that drops a line of windows over ``limit`` characters (and misses the name in
     the line after it) and copies shorter ones exactly."""
 
-    def _generate(self, window_texts):
+    def _generate(self, window_texts, watch=()):
         self.seen.extend(window_texts)
         out = []
         for t in window_texts:
@@ -173,6 +173,32 @@ def test_an_unaligned_window_is_decoded_again_in_halves(gemma_tokenizer):
     result = halved.mask(TENANTS)
     assert result.flags == () and len(halved.seen) == 3
     assert result.text.count("[PERSON]") == 12 and "Kai Lund" not in result.text
+
+
+class NeverWatches(Redactor):
+    def _watch(self, job, w):
+        return False
+
+
+def test_a_window_that_can_no_longer_align_stops_early_with_the_same_masks(tiny_model_dir):
+    """A window whose unaligned answer would be replaced by its halves stops decoding as soon
+    as its answer cannot align any more (the tiny random model loses its place at once): the
+    same masks and flags as decoding it to the end, in fewer forwards, batched or live."""
+    from piilora.live import LiveBatch
+
+    texts = [TENANTS, "Dear Ann, the lease for the flat on the second floor was renewed today. " * 3, "Hi Bo"]
+    watching = Redactor.from_pretrained(tiny_model_dir, threads=1)
+    blind = NeverWatches.from_pretrained(tiny_model_dir, threads=1)
+    got, want = watching.mask_batch(texts), blind.mask_batch(texts)
+    assert [(r.text, r.flags) for r in got] == [(r.text, r.flags) for r in want]
+    assert watching.stats.forwards < blind.stats.forwards
+    live = LiveBatch(watching)
+    tickets = {live.add(t): i for i, t in enumerate(texts)}
+    done = {}
+    while len(live):
+        done.update((tickets[d.ticket], watching.render(texts[tickets[d.ticket]], d.spans, flags=d.flags))
+                    for d in live.step())  # fmt: skip
+    assert [(done[i].text, done[i].flags) for i in range(len(texts))] == [(r.text, r.flags) for r in want]
 
 
 def test_safety_net_masks_structured_pii_the_model_missed(gemma_tokenizer):

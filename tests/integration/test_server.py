@@ -1,6 +1,7 @@
 """piilora serve: cross-request batching, limits and endpoints, in-process and over a real socket."""
 
 import json
+import re
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -41,10 +42,11 @@ def _client(app):
     return client
 
 
-def test_endpoints_answer_and_round_trip(redactor):
-    from piilora.server import create_app
+@pytest.mark.parametrize("batching", ["gathered", "continuous"])
+def test_endpoints_answer_and_round_trip(redactor, batching):
+    from piilora.server import ServerConfig, create_app
 
-    client = _client(create_app(redactor))
+    client = _client(create_app(redactor, ServerConfig(batching=batching)))
     try:
         assert client.get("/health").json() == {"status": "ok"}
         assert client.get("/ready").status_code == 200
@@ -61,6 +63,7 @@ def test_endpoints_answer_and_round_trip(redactor):
         assert {"PERSON", "NATIONAL_ID", "STREET_ADDRESS"} <= types
         metrics = client.get("/metrics").text
         assert 'piilora_requests_total{endpoint="/mask",code="200"} 2' in metrics
+        assert "piilora_batch_size_count" in metrics
         assert "piilora_texts_total 5" in metrics and "jane" not in metrics
     finally:
         client.__exit__(None, None, None)
@@ -231,3 +234,106 @@ def test_a_text_after_a_pause_does_not_wait_for_callers_who_are_not_coming_back(
     batcher.close()
     assert echo.batches == [4, 1]
     assert took < 0.25  # 50 ms of masking, not 300 ms of waiting for the burst's callers
+
+
+def _slow_forwards(redactor, delay):
+    """``redactor`` (a real one) with ``delay`` seconds added to every forward of its decoder;
+    undo with the returned function."""
+    engine = redactor.copy_decoder().engine
+    run = engine._run
+
+    def slow(*args, **kwargs):
+        time.sleep(delay)
+        return run(*args, **kwargs)
+
+    engine._run = slow
+    return lambda: setattr(engine, "_run", run)
+
+
+def test_continuous_batching_over_a_socket_texts_join_a_running_decode(tiny_model_dir):
+    """Continuous batching: texts that arrive while others decode join the running forwards
+    (batches > 1 without waiting for a batch to end), each answer is its own text's, a short
+    text sent during a long one's decode comes back first, and overload is a fast 503."""
+    import uvicorn
+
+    from piilora import Redactor
+    from piilora.server import ServerConfig, create_app
+
+    red = Redactor.from_pretrained(tiny_model_dir, threads=1)
+    undo = _slow_forwards(red, 0.05)
+    cfg = ServerConfig(batching="continuous", max_batch=8, max_wait_ms=1, max_queue=12, timeout_s=30)
+    app = create_app(red, cfg)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.05)
+        url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+        assert app.state.loaded.wait(60)
+        texts = [f"client {i}: mail user{i}@example.com " + "and more words " * (i % 4) for i in range(10)]
+
+        def call(text):
+            return httpx.post(f"{url}/mask", json={"text": text}, timeout=30)
+
+        with ThreadPoolExecutor(10) as pool:
+            answers = list(pool.map(call, texts))
+        assert [a.status_code for a in answers] == [200] * 10
+        assert [a.json()["text"] for a in answers] == [t.replace(f"user{i}@example.com", "[EMAIL_ADDRESS]")
+                                                      for i, t in enumerate(texts)]  # fmt: skip
+        metrics = httpx.get(f"{url}/metrics").text
+        steps = float(re.search(r"piilora_batch_size_count (\S+)", metrics).group(1))
+        rows = float(re.search(r"piilora_batch_size_sum (\S+)", metrics).group(1))
+        assert rows / steps > 1  # forwards shared by texts of different requests
+
+        # a long text decoding; a short one sent meanwhile joins it and is answered first
+        long_text = "Dear team, the report for Jane Doe (jane@doe.com) is attached. " * 12
+        done = {}
+
+        def timed(name, text):
+            r = call(text)
+            done[name] = time.perf_counter()
+            return r
+
+        with ThreadPoolExecutor(2) as pool:
+            slow = pool.submit(timed, "long", long_text)
+            time.sleep(0.3)
+            quick = pool.submit(timed, "short", "ok 10.0.0.1")
+            assert quick.result().json()["text"] == "ok [IP_ADDRESS]"
+            assert slow.result().status_code == 200
+        assert done["short"] < done["long"]
+
+        with ThreadPoolExecutor(40) as pool:
+            burst = list(pool.map(call, [f"burst {i}" for i in range(40)]))
+        codes = [b.status_code for b in burst]
+        assert set(codes) <= {200, 503} and 503 in codes and 200 in codes
+        assert httpx.get(f"{url}/health").json() == {"status": "ok"}
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        undo()
+
+
+def test_a_failing_forward_fails_its_texts_and_the_server_goes_on(tiny_model_dir):
+    from fastapi.testclient import TestClient
+
+    from piilora import Redactor
+    from piilora.server import ServerConfig, create_app
+
+    red = Redactor.from_pretrained(tiny_model_dir, threads=1)
+    engine = red.copy_decoder().engine
+    run, calls = engine._run, []
+
+    def fails_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("out of memory (simulated)")
+        return run(*args, **kwargs)
+
+    engine._run = fails_once
+    with TestClient(create_app(red, ServerConfig(batching="continuous")), raise_server_exceptions=False) as client:
+        assert client.app.state.loaded.wait(30)
+        assert client.post("/mask", json={"text": "mail jane@doe.com"}).status_code == 500
+        assert client.post("/mask", json={"text": "mail jane@doe.com"}).json()["text"] == "mail [EMAIL_ADDRESS]"

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from piilora.alignment import PLACEHOLDER_RE, AlignmentError, align_masked, split_placeholder
+from piilora.alignment import PLACEHOLDER_RE, AlignmentError, align_masked, may_align, split_placeholder
 from piilora.types import Span
 
 LABELS = st.sampled_from(["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IPV4", "X"])
@@ -253,3 +253,37 @@ def test_pathological_repetition() -> None:
         align_masked(text, masked + "b")
     with pytest.raises(AlignmentError):
         align_masked(text[:1500], masked[: len(masked) - 98_000])
+
+
+# -- may_align: an answer in progress that can no longer align ------------------------------
+
+
+@given(masked_cases())
+def test_every_start_of_an_aligning_answer_may_align(case: tuple[str, str, list[Span], list[str]]) -> None:
+    text, masked, _, _ = case
+    for k in range(len(masked) + 1):
+        assert may_align(text, masked[:k]), masked[:k]
+        assert may_align(text, masked[:k] + "\ufffd")  # a character whose bytes are still coming
+
+
+SMALL = st.text(st.sampled_from(list("ab [X]")), max_size=10)
+
+
+@given(st.text(st.sampled_from(list("ab ")), min_size=1, max_size=8), SMALL, SMALL)
+def test_a_start_that_cannot_align_fails_whatever_follows(text: str, start: str, rest: str) -> None:
+    """The guarantee the decoder stops on: when may_align says no, align_masked refuses every
+    answer with that start (random starts and continuations over a tiny alphabet, so
+    placeholders, repeats and out-of-order copies are common)."""
+    if not may_align(text, start):
+        with pytest.raises(AlignmentError):
+            align_masked(text, start + rest)
+
+
+def test_may_align_stops_loops_reorders_and_touching_placeholders() -> None:
+    text = "Ship to 12 Oak St / Leeds / UK"
+    assert may_align(text, "Ship to [STREET_ADDRESS] / [LOCATION] / [LOC")
+    assert not may_align(text, "Ship to [STREET_ADDRESS] / [LOCATION] / [LOCATION] / ")  # a loop
+    assert not may_align(text, "Ship to [STREET_ADDRESS][LOCATION]")  # side by side
+    assert not may_align(text, "Ship from")  # rewritten before any placeholder
+    assert not may_align(text, "Ship to [STREET_ADDRESS] / UK / Leeds")  # copied out of order
+    assert may_align(text, "Ship to [STREET_ADDRESS] / Leeds / [COUNTRY]")

@@ -15,7 +15,8 @@ consequences make decoding much cheaper than generic generation:
   guesses (:mod:`~piilora.decoding.hints`) read cue words and shapes off the text.
 
 The modules, in the order a text meets them: :mod:`~piilora.decoding.decoder`
-(:class:`CopyDecoder`: the decode loop), :mod:`~piilora.decoding.vocab`,
+(:class:`CopyDecoder`; :class:`DecodeRun`, the decode loop: texts join a running batch between
+forwards and leave when they end), :mod:`~piilora.decoding.vocab`,
 :mod:`~piilora.decoding.hints`, :mod:`~piilora.decoding.proposals`,
 :mod:`~piilora.decoding.engine` (batched forwards over one KV cache with true positions:
 ragged rows, holes for rejected proposals, compacted once they are many),
@@ -27,13 +28,25 @@ extra forward).
 Verification keeps greedy semantics: every accepted token is the argmax of the
 (restricted) head given the accepted prefix; hints and guesses steer what is proposed,
 never what is accepted. With ``restrict=False`` the result is exactly plain greedy
-decoding.
+decoding. A caller that would discard an answer that does not align with its text (the
+Redactor decodes such a window again as halves) can have its decode stop as soon as the answer
+can no longer align (``watch``; :func:`piilora.alignment.may_align`): a model that loops or
+lost its place stops after a few forwards instead of running to its budget.
 """
 
 from __future__ import annotations
 
-from piilora.decoding.decoder import CopyDecoder, DecodeStats
+from piilora.decoding.decoder import CopyDecoder, DecodeRun, DecodeStats, Finished
 from piilora.decoding.hints import cued_values, guess_label, guess_value_end
 from piilora.decoding.vocab import allowed_token_ids
 
-__all__ = ["CopyDecoder", "DecodeStats", "allowed_token_ids", "cued_values", "guess_label", "guess_value_end"]
+__all__ = [
+    "CopyDecoder",
+    "DecodeRun",
+    "DecodeStats",
+    "Finished",
+    "allowed_token_ids",
+    "cued_values",
+    "guess_label",
+    "guess_value_end",
+]

@@ -6,12 +6,13 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from piilora.alignment import may_align
 from piilora.decoding.engine import BatchState, ForwardEngine
 from piilora.decoding.proposals import Proposer, TextState
 from piilora.decoding.scores import placeholder_scores, score_opens
 from piilora.decoding.vocab import Head
 
-__all__ = ["CopyDecoder", "DecodeStats"]
+__all__ = ["CopyDecoder", "DecodeRun", "DecodeStats", "Finished"]
 
 
 @dataclass
@@ -22,6 +23,20 @@ class DecodeStats:
     tokens: int = 0
     proposed: int = 0
     accepted: int = 0
+
+
+@dataclass
+class Finished:
+    """A text whose decode ended: its ``key`` (given to :meth:`DecodeRun.add`), answer ids
+    (ending with ``<end_of_turn>`` unless its token limit ran out), a score per placeholder,
+    whether it was abandoned over its forward budget, and whether it was stopped because its
+    answer could no longer align with the text (``watch``; the ids are then the answer so far)."""
+
+    key: Any
+    ids: list[int]
+    scores: list[float]
+    abandoned: bool
+    lost: bool = False
 
 
 class CopyDecoder:
@@ -97,6 +112,8 @@ class CopyDecoder:
         scores: list[list[float]] | None = None,
         max_forwards: Sequence[int] | None = None,
         abandoned: list[bool] | None = None,
+        watch: Sequence[bool] | None = None,
+        lost: list[bool] | None = None,
     ) -> list[list[int]]:
         """Answers for several prompts decoded together (ragged lengths, one forward per step
         for the whole batch). Each answer is what :meth:`answer` gives for that prompt alone,
@@ -111,70 +128,46 @@ class CopyDecoder:
         rule detectors' matches). They only steer speculation (which label and where the copy
         resumes after a placeholder), never the answer.
 
+        ``watch``: per text, stop its decode as soon as the answer can no longer align exactly
+        with the text (:func:`piilora.alignment.may_align`: it copied text out of order, looped,
+        put two placeholders side by side), for a caller that would discard such an answer
+        anyway (the Redactor decodes that window again as halves); ``lost`` (a list to fill)
+        says which were stopped so.
+
         ``scores``: a list to fill with one list per answer: a score per placeholder of its
         decoded text (every ``[TYPE]`` match, in order; see :mod:`piilora.decoding.scores`),
         the probability the model gave to opening it rather than copying on. A ``[TYPE]``
         copied from the input scores 1.0."""
-        import torch
-
         if not prompts:
             return []
-        stats = stats if stats is not None else DecodeStats()
-        limits = [max_new_tokens] * len(prompts) if isinstance(max_new_tokens, int) else list(max_new_tokens)
-        seqs = [
-            self.proposer.new_state(
-                i,
-                prompt,
-                text,
-                limit=limits[i],
-                head=self._head(text),
-                budget=max_forwards[i] if max_forwards else 0,
-                hints=hints[i] if hints else None,
-            )
-            for i, (prompt, text) in enumerate(zip(prompts, texts))
-        ]
-        with torch.no_grad():
-            # the answer starts as a copy of the text: propose it with the prompt (long for one
-            # text, shorter in big batches, where every row pays for the widest)
-            first_k = max(self.lookahead, min(self.first_lookahead, 512 // len(seqs)))
-            first = [self.proposer.first(s, first_k) for s in seqs]
-            state, hidden = self.engine.prefill([list(p) for p in prompts], first)
-            stats.forwards += 1
-            width = hidden.shape[1]
-            for row, (s, proposal) in enumerate(zip(seqs, first)):
-                last = width - len(proposal) - 1  # the last prompt token (rows are left-padded)
-                self._settle(state, row, s, proposal, hidden[row, last:], state.fed_from + last, stats)
-            active = list(seqs)
-            while True:
-                for s in active:
-                    s.forwards += 1
-                    if not s.done:  # rows that finished in verification have no next token
-                        s.out.append(s.nxt)
-                        s.copied.append(False)
-                        s.done = s.nxt == self.eot or len(s.out) >= s.limit
-                    if not s.done and s.budget and s.forwards >= s.budget:
-                        s.done, s.out = True, [*s.out, -1]  # abandoned: marked by a -1 that is cut below
-                keep = [j for j, s in enumerate(active) if not s.done]
-                if not keep:
-                    break
-                if len(keep) < len(active):
-                    state.select_rows(keep)
-                    active = [active[j] for j in keep]
-                feeds = [[s.nxt, *self.proposer.propose(s)[: max(0, s.limit - len(s.out) - 1)]] for s in active]
-                hidden = self.engine.step(state, feeds)
-                stats.forwards += 1
-                for row, (s, feed) in enumerate(zip(active, feeds)):
-                    self._settle(state, row, s, feed[1:], hidden[row, : len(feed)], state.fed_from, stats)
+        run = DecodeRun(self, stats)
+        run.add(
+            prompts,
+            texts,
+            max_new_tokens=max_new_tokens,
+            hints=hints,
+            max_forwards=max_forwards,
+            watch=watch,
+        )
+        done: dict[int, Finished] = {}
+        while run:
+            done.update((f.key, f) for f in run.step())
+        ordered = [done[i] for i in range(len(prompts))]
         if abandoned is not None:
-            abandoned.extend(bool(s.out) and s.out[-1] == -1 for s in seqs)
-        for s in seqs:
-            if s.out and s.out[-1] == -1:
-                s.out.pop()
-            stats.tokens += len(s.out)
-            self.proposer.count_labels(self.tokenizer.decode(s.out))
+            abandoned.extend(f.abandoned for f in ordered)
         if scores is not None:
-            scores.extend(placeholder_scores(self.tokenizer, s.out, s.opens, self.eot) for s in seqs)
-        return [s.out for s in seqs]
+            scores.extend(f.scores for f in ordered)
+        if lost is not None:
+            lost.extend(f.lost for f in ordered)
+        return [f.ids for f in ordered]
+
+    def run(self, stats: DecodeStats | None = None) -> DecodeRun:
+        """A running batch texts join between steps and leave as they end (see :class:`DecodeRun`)."""
+        return DecodeRun(self, stats)
+
+    def decode(self, ids: Sequence[int]) -> str:
+        """Answer ids as text, decoded as the Redactor parses answers."""
+        return str(self.tokenizer.decode(list(ids), skip_special_tokens=False, clean_up_tokenization_spaces=False))
 
     def _head(self, text: str) -> Head:
         """The head ``text`` decodes with: restricted to its own pieces, placeholders and
@@ -206,3 +199,122 @@ class CopyDecoder:
         else:
             s.nxt = verdict[accepted]
         score_opens(s, self.proposer.pieces, proposal, prop, verdict, logits, accepted, base)
+
+
+class DecodeRun:
+    """A batch in progress: :meth:`add` prefills new texts and joins them to the running rows
+    (between steps), :meth:`step` runs one forward for every row and returns the texts that
+    ended, whose rows leave the batch. A text's answer does not depend on when it joined or
+    with whom, up to floating-point differences of batched arithmetic (as in
+    :meth:`CopyDecoder.answer_batch`, which is one ``add`` and steps until the run is empty).
+
+    Continuous batching (a server's texts arriving while others decode) pays one prefill
+    forward per ``add``; the rows then share every step."""
+
+    def __init__(self, decoder: CopyDecoder, stats: DecodeStats | None = None) -> None:
+        self.decoder = decoder
+        self.stats = stats if stats is not None else DecodeStats()
+        self.state: BatchState | None = None
+        self.active: list[TextState] = []
+        self._keys: dict[int, Any] = {}  # id(TextState) -> key
+
+    def __len__(self) -> int:
+        return len(self.active)
+
+    def add(
+        self,
+        prompts: Sequence[Sequence[int]],
+        texts: Sequence[str],
+        *,
+        max_new_tokens: int | Sequence[int],
+        hints: Sequence[Iterable[tuple[int, int, str]]] | None = None,
+        max_forwards: Sequence[int] | None = None,
+        watch: Sequence[bool] | None = None,
+        keys: Sequence[Any] | None = None,
+    ) -> None:
+        """Prefill ``prompts`` (of ``texts``) and join them to the batch; ``keys`` name them in
+        :meth:`step`'s results (default: 0, 1, ... in order). The other arguments are
+        :meth:`CopyDecoder.answer_batch`'s."""
+        import torch
+
+        if not prompts:
+            return
+        dec, stats = self.decoder, self.stats
+        n = len(prompts)
+        limits = [max_new_tokens] * n if isinstance(max_new_tokens, int) else list(max_new_tokens)
+        seqs = [
+            dec.proposer.new_state(
+                i,
+                prompt,
+                text,
+                limit=limits[i],
+                head=dec._head(text),
+                budget=max_forwards[i] if max_forwards else 0,
+                hints=hints[i] if hints else None,
+            )
+            for i, (prompt, text) in enumerate(zip(prompts, texts))
+        ]
+        for i, s in enumerate(seqs):
+            self._keys[id(s)] = keys[i] if keys is not None else i
+            s.watch = bool(watch and watch[i])
+        with torch.no_grad():
+            # the answer starts as a copy of the text: propose it with the prompt (long for one
+            # text, shorter in big batches, where every row pays for the widest)
+            first_k = max(dec.lookahead, min(dec.first_lookahead, 512 // (n + len(self.active))))
+            first = [dec.proposer.first(s, first_k) for s in seqs]
+            state, hidden = dec.engine.prefill([list(p) for p in prompts], first)
+            stats.forwards += 1
+            width = hidden.shape[1]
+            for row, (s, proposal) in enumerate(zip(seqs, first)):
+                last = width - len(proposal) - 1  # the last prompt token (rows are left-padded)
+                dec._settle(state, row, s, proposal, hidden[row, last:], state.fed_from + last, stats)
+        if self.state is None:
+            self.state = state
+        else:
+            self.state.join(state)
+        self.active.extend(seqs)
+
+    def step(self) -> list[Finished]:
+        """One forward for every row (each takes its chosen token and verifies its next
+        proposal); returns the texts that ended, in row order."""
+        import torch
+
+        dec, stats = self.decoder, self.stats
+        for s in self.active:
+            s.forwards += 1
+            if not s.done:  # rows that finished in verification have no next token
+                s.out.append(s.nxt)
+                s.copied.append(False)
+                s.done = s.nxt == dec.eot or len(s.out) >= s.limit
+            if not s.done and s.budget and s.forwards >= s.budget:
+                s.done, s.out = True, [*s.out, -1]  # abandoned: marked by a -1 that is cut below
+            if not s.done and s.watch and not may_align(s.text, dec.decode(s.out)):
+                s.done = s.lost = True
+        ended = [self._finish(s) for s in self.active if s.done]
+        keep = [j for j, s in enumerate(self.active) if not s.done]
+        if not keep:
+            self.state, self.active = None, []
+            return ended
+        if len(keep) < len(self.active):
+            assert self.state is not None
+            self.state.select_rows(keep)
+            self.active = [self.active[j] for j in keep]
+        state = self.state
+        assert state is not None
+        with torch.no_grad():
+            feeds = [[s.nxt, *dec.proposer.propose(s)[: max(0, s.limit - len(s.out) - 1)]] for s in self.active]
+            hidden = dec.engine.step(state, feeds)
+            stats.forwards += 1
+            for row, (s, feed) in enumerate(zip(self.active, feeds)):
+                dec._settle(state, row, s, feed[1:], hidden[row, : len(feed)], state.fed_from, stats)
+        return ended
+
+    def _finish(self, s: TextState) -> Finished:
+        dec = self.decoder
+        abandoned = bool(s.out) and s.out[-1] == -1
+        if abandoned:
+            s.out.pop()
+        self.stats.tokens += len(s.out)
+        dec.proposer.count_labels(dec.tokenizer.decode(s.out))
+        scores = placeholder_scores(dec.tokenizer, s.out, s.opens, dec.eot)
+        return Finished(self._keys.pop(id(s)), s.out, scores, abandoned, s.lost)

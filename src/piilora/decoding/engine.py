@@ -55,6 +55,28 @@ class BatchState:
         self.pos = self.pos.gather(1, order)
         return True
 
+    def join(self, other: BatchState) -> None:
+        """Append the rows of ``other`` (a batch prefilled apart) below this batch's rows: the
+        shorter cache gets holes at its end, so every row keeps its slots and true positions."""
+        import torch
+
+        slots = max(self.valid.shape[1], other.valid.shape[1])
+
+        def widen(x: Any, dim: int) -> Any:  # holes (zeros; not valid) up to ``slots`` along ``dim``
+            missing = slots - x.shape[dim]
+            if not missing:
+                return x
+            shape = list(x.shape)
+            shape[dim] = missing
+            return torch.cat([x, x.new_zeros(shape)], dim)
+
+        for mine, theirs in zip(self.cache.layers, other.cache.layers):
+            mine.keys = torch.cat([widen(mine.keys, 2), widen(theirs.keys, 2)])
+            mine.values = torch.cat([widen(mine.values, 2), widen(theirs.values, 2)])
+        self.valid = torch.cat([widen(self.valid, 1), widen(other.valid, 1)])
+        self.pos = torch.cat([widen(self.pos, 1), widen(other.pos, 1)])
+        self.length = torch.cat([self.length, other.length])
+
     def select_rows(self, rows: list[int]) -> None:
         """Drop every row not in ``rows`` (rows that finished)."""
         import torch

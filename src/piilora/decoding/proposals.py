@@ -32,8 +32,9 @@ TokenMeta: TypeAlias = tuple[bool, int, tuple[int, int] | None]
 class TextState:
     """Decoding state of one text in a batch."""
 
-    __slots__ = ("budget", "copied", "cursor", "done", "forwards", "head", "hints", "index", "k", "limit", "nxt",
-                 "offsets", "opens", "out", "prop", "source", "span_end", "span_start", "spec", "text")  # fmt: skip
+    __slots__ = ("budget", "copied", "cursor", "done", "forwards", "head", "hints", "index", "k", "limit", "lost",
+                 "nxt", "offsets", "opens", "out", "prop", "source", "span_end", "span_start", "spec", "text",
+                 "watch")  # fmt: skip
 
     def __init__(
         self,
@@ -50,6 +51,8 @@ class TextState:
         self.source = source  # the input text's tokens: where copy proposals are looked up
         self.limit = limit
         self.budget = 0  # most forwards this text may take (0: no bound); past it, it is abandoned
+        self.watch = False  # stop once the answer can no longer align with the text (see CopyDecoder)
+        self.lost = False  # stopped so
         self.forwards = 0
         self.head = head
         self.k = k  # current proposal length (grows while whole proposals are accepted)
