@@ -57,6 +57,7 @@ class LiveBatch:
         self._jobs: dict[int, Detection] = {}
         self._outstanding: dict[int, int] = {}  # ticket -> windows not answered yet
         self._waiting: deque[Window] = deque()
+        self._retry: deque[Window] = deque()  # halves of windows the model could not follow
         self._run: Any = None  # the decoder's DecodeRun, made on the first step
         self.rows = 0  #: windows in the last step's forward
 
@@ -72,7 +73,7 @@ class LiveBatch:
     @property
     def waiting(self) -> int:
         """Windows waiting to join."""
-        return len(self._waiting)
+        return len(self._waiting) + len(self._retry)
 
     def add(self, text: str) -> int:
         """Queue ``text`` (its windows join at a coming step); returns its ticket."""
@@ -93,8 +94,9 @@ class LiveBatch:
                 if self._run is None:
                     self._run = red.copy_decoder().run(red.stats)
                 room = self.capacity - len(self._run)
-                if room > 0 and self._waiting:
-                    joining = [self._waiting.popleft() for _ in range(min(room, len(self._waiting)))]
+                joining = [self._retry.popleft() for _ in range(min(room, len(self._retry)))]
+                joining += [self._waiting.popleft() for _ in range(min(room - len(joining), len(self._waiting)))]
+                if joining:
                     texts = [self._jobs[w.text_index].window_text(w) for w in joining]
                     prompts, limits = red._prompts(texts)
                     self._run.add(
@@ -114,7 +116,7 @@ class LiveBatch:
             w: Window = f.key
             retry = red._take(self._jobs[w.text_index], w, red._answer(f.ids, f.scores, f.abandoned, f.lost))
             self._outstanding[w.text_index] += len(retry) - 1
-            self._waiting.extendleft(reversed(retry))  # halves go first: their text has waited longest
+            self._retry.extend(retry)  # halves join first: their text has waited longest
         out = []
         for ticket in [t for t, n in self._outstanding.items() if n == 0]:
             del self._outstanding[ticket]
@@ -132,5 +134,6 @@ class LiveBatch:
         self._jobs.clear()
         self._outstanding.clear()
         self._waiting.clear()
+        self._retry.clear()
         self._run = None
         return out

@@ -192,12 +192,17 @@ def test_a_window_that_can_no_longer_align_stops_early_with_the_same_masks(tiny_
     got, want = watching.mask_batch(texts), blind.mask_batch(texts)
     assert [(r.text, r.flags) for r in got] == [(r.text, r.flags) for r in want]
     assert watching.stats.forwards < blind.stats.forwards
-    live = LiveBatch(watching)
-    tickets = {live.add(t): i for i, t in enumerate(texts)}
-    done = {}
-    while len(live):
-        done.update((tickets[d.ticket], watching.render(texts[tickets[d.ticket]], d.spans, flags=d.flags))
-                    for d in live.step())  # fmt: skip
+    live = LiveBatch(watching, capacity=2)  # texts join at different steps, two windows at most
+    texts.append("   ")  # no words: answered at the next step
+    tickets, done, arrivals = {}, {}, list(enumerate(texts))
+    while arrivals or len(live):
+        if arrivals:
+            i, t = arrivals.pop(0)
+            tickets[live.add(t)] = i
+        for d in live.step():
+            assert live.running <= 2 and d.error is None
+            done[tickets[d.ticket]] = watching.render(texts[tickets[d.ticket]], d.spans, flags=d.flags)
+    want.append(blind.mask("   "))
     assert [(done[i].text, done[i].flags) for i in range(len(texts))] == [(r.text, r.flags) for r in want]
 
 
