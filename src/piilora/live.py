@@ -14,6 +14,10 @@ follow, rules and safety net: :mod:`piilora.windowing`), so a text's spans are t
 
 One thread drives a LiveBatch; it holds the Redactor's lock through each step's forwards,
 so other callers of the same Redactor wait between steps, not behind a whole batch.
+
+The price: a text the model struggles with (tens of forwards) pays, on each of its forwards,
+for the prefills of the texts that join meanwhile, so under load the slowest texts take longer
+than in batches gathered up front (docs/services.md has the load test of both).
 """
 
 from __future__ import annotations

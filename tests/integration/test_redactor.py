@@ -204,6 +204,8 @@ def test_a_window_that_can_no_longer_align_stops_early_with_the_same_masks(tiny_
             done[tickets[d.ticket]] = watching.render(texts[tickets[d.ticket]], d.spans, flags=d.flags)
     want.append(blind.mask("   "))
     assert [(done[i].text, done[i].flags) for i in range(len(texts))] == [(r.text, r.flags) for r in want]
+    with pytest.raises(ConfigError, match="copy decoder"):
+        LiveBatch(Redactor(object(), watching.tokenizer, decoder="generate"))
 
 
 def test_safety_net_masks_structured_pii_the_model_missed(gemma_tokenizer):
