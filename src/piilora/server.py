@@ -158,11 +158,12 @@ def _continuous(masker: Any) -> bool:
 class Batcher:
     """Hands texts from concurrent requests to one worker thread, which batches them.
 
-    With a Redactor (copy decoder) texts join the running decode between its forwards
+    By default (``batching="gathered"``, and for any masker that only has ``mask_batch``),
+    texts that arrive during a batch are gathered into the next one (see the module docstring
+    for ``max_wait_ms`` and ``rejoin_ms``). With ``batching="continuous"`` and a Redactor
+    (copy decoder), texts join the running decode between its forwards
     (:class:`piilora.live.LiveBatch`: at most ``max_batch`` windows at once) and each is
-    answered as soon as its own windows are. With any other masker (an object with
-    ``mask_batch``), texts that arrive during a batch are gathered into the next one (see the
-    module docstring for ``max_wait_ms`` and ``rejoin_ms``)."""
+    answered as soon as its own windows are."""
 
     def __init__(self, redactor: Callable[[], Any], config: ServerConfig, metrics: Metrics) -> None:
         self._redactor = redactor
