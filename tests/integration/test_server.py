@@ -1,5 +1,6 @@
 """piilora serve: cross-request batching, limits and endpoints, in-process and over a real socket."""
 
+import contextlib
 import json
 import re
 import threading
@@ -31,6 +32,27 @@ class Slow:
         self.batches.append(len(texts))
         time.sleep(self.delay)
         return self.inner.mask_batch(texts, **kwargs)
+
+
+@contextlib.contextmanager
+def _serving(app):
+    """``app`` served by uvicorn on a free loopback port in a thread, the model loaded; yields
+    the base URL and stops the server after."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.05)
+        assert app.state.loaded.wait(60)
+        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 def _client(app):
@@ -110,23 +132,11 @@ def test_ready_waits_for_the_model_and_mask_gets_503_until_then(redactor):
 
 
 def test_over_a_socket_concurrent_requests_share_batches_and_overload_is_a_fast_503(redactor):
-    import uvicorn
-
     from piilora.server import ServerConfig, create_app
 
     slow = Slow(redactor, 0.3)
     app = create_app(slow, ServerConfig(max_batch=8, max_wait_ms=20, max_queue=12, timeout_s=20))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(200):
-            if server.started:
-                break
-            time.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1]
-        url = f"http://127.0.0.1:{port}"
-        assert app.state.loaded.wait(60)
+    with _serving(app) as url:
         texts = [f"client {i}: mail user{i}@example.com" for i in range(10)]
 
         def call(text):
@@ -147,9 +157,6 @@ def test_over_a_socket_concurrent_requests_share_batches_and_overload_is_a_fast_
         metrics = httpx.get(f"{url}/metrics").text
         assert 'code="503"' in metrics and "piilora_batch_size_count" in metrics
         assert httpx.get(f"{url}/health").json() == {"status": "ok"}
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def test_the_serve_command_is_wired(monkeypatch):
@@ -254,65 +261,52 @@ def test_continuous_batching_over_a_socket_texts_join_a_running_decode(tiny_mode
     """Continuous batching: texts that arrive while others decode join the running forwards
     (batches > 1 without waiting for a batch to end), each answer is its own text's, a short
     text sent during a long one's decode comes back first, and overload is a fast 503."""
-    import uvicorn
-
     from piilora import Redactor
     from piilora.server import ServerConfig, create_app
 
     red = Redactor.from_pretrained(tiny_model_dir, threads=1)
     undo = _slow_forwards(red, 0.05)
     cfg = ServerConfig(batching="continuous", max_batch=8, max_wait_ms=1, max_queue=12, timeout_s=30)
-    app = create_app(red, cfg)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
     try:
-        for _ in range(200):
-            if server.started:
-                break
-            time.sleep(0.05)
-        url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-        assert app.state.loaded.wait(60)
-        texts = [f"client {i}: mail user{i}@example.com " + "and more words " * (i % 4) for i in range(10)]
+        with _serving(create_app(red, cfg)) as url:
+            texts = [f"client {i}: mail user{i}@example.com " + "and more words " * (i % 4) for i in range(10)]
 
-        def call(text):
-            return httpx.post(f"{url}/mask", json={"text": text}, timeout=30)
+            def call(text):
+                return httpx.post(f"{url}/mask", json={"text": text}, timeout=30)
 
-        with ThreadPoolExecutor(10) as pool:
-            answers = list(pool.map(call, texts))
-        assert [a.status_code for a in answers] == [200] * 10
-        assert [a.json()["text"] for a in answers] == [t.replace(f"user{i}@example.com", "[EMAIL_ADDRESS]")
-                                                      for i, t in enumerate(texts)]  # fmt: skip
-        metrics = httpx.get(f"{url}/metrics").text
-        steps = float(re.search(r"piilora_batch_size_count (\S+)", metrics).group(1))
-        rows = float(re.search(r"piilora_batch_size_sum (\S+)", metrics).group(1))
-        assert rows / steps > 1  # forwards shared by texts of different requests
+            with ThreadPoolExecutor(10) as pool:
+                answers = list(pool.map(call, texts))
+            assert [a.status_code for a in answers] == [200] * 10
+            assert [a.json()["text"] for a in answers] == [t.replace(f"user{i}@example.com", "[EMAIL_ADDRESS]")
+                                                          for i, t in enumerate(texts)]  # fmt: skip
+            metrics = httpx.get(f"{url}/metrics").text
+            steps = float(re.search(r"piilora_batch_size_count (\S+)", metrics).group(1))
+            rows = float(re.search(r"piilora_batch_size_sum (\S+)", metrics).group(1))
+            assert rows / steps > 1  # forwards shared by texts of different requests
 
-        # a long text decoding; a short one sent meanwhile joins it and is answered first
-        long_text = "Dear team, the report for Jane Doe (jane@doe.com) is attached. " * 12
-        done = {}
+            # a long text decoding; a short one sent meanwhile joins it and is answered first
+            long_text = "Dear team, the report for Jane Doe (jane@doe.com) is attached. " * 12
+            done = {}
 
-        def timed(name, text):
-            r = call(text)
-            done[name] = time.perf_counter()
-            return r
+            def timed(name, text):
+                r = call(text)
+                done[name] = time.perf_counter()
+                return r
 
-        with ThreadPoolExecutor(2) as pool:
-            slow = pool.submit(timed, "long", long_text)
-            time.sleep(0.3)
-            quick = pool.submit(timed, "short", "ok 10.0.0.1")
-            assert quick.result().json()["text"] == "ok [IP_ADDRESS]"
-            assert slow.result().status_code == 200
-        assert done["short"] < done["long"]
+            with ThreadPoolExecutor(2) as pool:
+                slow = pool.submit(timed, "long", long_text)
+                time.sleep(0.3)
+                quick = pool.submit(timed, "short", "ok 10.0.0.1")
+                assert quick.result().json()["text"] == "ok [IP_ADDRESS]"
+                assert slow.result().status_code == 200
+            assert done["short"] < done["long"]
 
-        with ThreadPoolExecutor(40) as pool:
-            burst = list(pool.map(call, [f"burst {i}" for i in range(40)]))
-        codes = [b.status_code for b in burst]
-        assert set(codes) <= {200, 503} and 503 in codes and 200 in codes
-        assert httpx.get(f"{url}/health").json() == {"status": "ok"}
+            with ThreadPoolExecutor(40) as pool:
+                burst = list(pool.map(call, [f"burst {i}" for i in range(40)]))
+            codes = [b.status_code for b in burst]
+            assert set(codes) <= {200, 503} and 503 in codes and 200 in codes
+            assert httpx.get(f"{url}/health").json() == {"status": "ok"}
     finally:
-        server.should_exit = True
-        thread.join(10)
         undo()
 
 
