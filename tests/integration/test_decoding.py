@@ -4,7 +4,7 @@ import pytest
 import torch
 from transformers import Gemma3ForCausalLM
 
-from piilora.data.prompt import END_OF_TURN, prompt_ids
+from piilora.data.prompt import END_OF_TURN, parse_answer, prompt_ids
 from piilora.decoding import CopyDecoder, DecodeStats, allowed_token_ids
 from piilora.model import tiny_gemma3_config
 from piilora.plugins import create_plugin_manager, entity_generators
@@ -363,9 +363,8 @@ def test_every_start_of_a_gold_answer_may_align_token_by_token(gemma_tokenizer):
         ("Ünïcödé 王小明 ✓ 🙂 mail jane@doe.com", "Ünïcödé [PERSON] ✓ 🙂 mail [EMAIL_ADDRESS]"),
         ("[WARN] Ann ☎ +44 20 7946 0958", "[WARN] [PERSON] ☎ [PHONE_NUMBER]"),
     ]
-    decoder = CopyDecoder(Gemma3ForCausalLM(tiny_gemma3_config()).eval(), gemma_tokenizer, labels=["PERSON"])
     for text, masked in cases:
         ids = gemma_tokenizer(masked, add_special_tokens=False, split_special_tokens=True)["input_ids"]
-        assert decoder.decode(ids) == masked
+        assert parse_answer(gemma_tokenizer, ids) == masked  # the decoder reads its answers so
         for k in range(len(ids) + 1):
-            assert may_align(text, decoder.decode(ids[:k])), (k, len(ids))
+            assert may_align(text, parse_answer(gemma_tokenizer, ids[:k])), (k, len(ids))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from piilora.alignment import may_align
+from piilora.data.prompt import END_OF_TURN, parse_answer, prompt_frame
 from piilora.decoding.engine import BatchState, ForwardEngine
 from piilora.decoding.proposals import Proposer, TextState
 from piilora.decoding.scores import placeholder_scores, score_opens
@@ -69,8 +70,6 @@ class CopyDecoder:
         restrict: bool = True,
         prefix_cache: bool = True,
     ) -> None:
-        from piilora.data.prompt import END_OF_TURN, prompt_frame
-
         self.model = model
         self.head_weight = model.lm_head.weight
         self.tokenizer = tokenizer
@@ -164,10 +163,6 @@ class CopyDecoder:
     def run(self, stats: DecodeStats | None = None) -> DecodeRun:
         """A running batch texts join between steps and leave as they end (see :class:`DecodeRun`)."""
         return DecodeRun(self, stats)
-
-    def decode(self, ids: Sequence[int]) -> str:
-        """Answer ids as text, decoded as the Redactor parses answers."""
-        return str(self.tokenizer.decode(list(ids), skip_special_tokens=False, clean_up_tokenization_spaces=False))
 
     def _head(self, text: str) -> Head:
         """The head ``text`` decodes with: restricted to its own pieces, placeholders and
@@ -288,7 +283,7 @@ class DecodeRun:
                 s.done = s.nxt == dec.eot or len(s.out) >= s.limit
             if not s.done and s.budget and s.forwards >= s.budget:
                 s.done, s.out = True, [*s.out, -1]  # abandoned: marked by a -1 that is cut below
-            if not s.done and s.watch and not may_align(s.text, dec.decode(s.out)):
+            if not s.done and s.watch and not may_align(s.text, parse_answer(dec.tokenizer, s.out)):
                 s.done = s.lost = True
         ended = [self._finish(s) for s in self.active if s.done]
         keep = [j for j, s in enumerate(self.active) if not s.done]
