@@ -86,6 +86,51 @@ def test_dates_are_recent_so_the_birth_date_rule_leaves_them(generators):
             assert not list(find_birth_dates(f"admitted {value}")), value
 
 
+def test_dates_come_with_and_without_their_year_in_each_locales_words(generators):
+    """A person's dates are often written without the year ("Thu 14 Nov", "jeudi 3 avril"): the
+    model sees those as PII in context, not only the fillers' partial dates as non-PII."""
+    values = {locale: _draw(generators["DATE"], locale, n=300) for locale in DEFAULT_LOCALES}
+    for locale, vs in values.items():
+        no_year = [v for v in vs if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", v)]
+        assert 0.15 * len(vs) <= len(no_year) <= 0.4 * len(vs), (locale, len(no_year))
+    months = {
+        "en_US": "January February March April May June July August September October November December",
+        "de_DE": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+        "fr_FR": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    }
+    for locale, words in months.items():
+        assert any(set(v.split()) & set(words.split()) for v in values[locale]), locale
+    assert any(re.fullmatch(r"(?:Mo|Di|Mi|Do|Fr|Sa|So)\., \d\d\.\d\d\.", v) for v in values["de_DE"])
+    assert any(re.fullmatch(r"the \d{1,2}(?:st|nd|rd|th)", v) for v in values["en_GB"])
+    assert any(v.split()[0] in ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+               for v in values["fr_FR"])  # fmt: skip
+
+
+def test_a_dates_weekday_is_the_true_one():
+    from piilora.entities.builtin.dates import partial_date
+
+    rng = random.Random(3)
+    seen = {partial_date(rng, "en_GB", 2025, 11, 14) for _ in range(400)}  # a Friday
+    assert {"Friday 14 November", "Fri 14 Nov", "Friday 14th"} <= seen
+    assert not any(day in v for v in seen for day in ("Mon", "Tue", "Wed", "Thu", "Sat", "Sun"))
+
+
+def test_towns_of_locales_whose_faker_invents_them_are_real(generators):
+    """Faker's en_US, en_GB and fr_FR ``city()`` invent names ("West Davidmouth"): the model would
+    learn that a town looks like one."""
+    from faker.providers.geo import Provider
+
+    real = {name for _, _, name, _, _ in Provider.land_coords}
+    for locale in ("en_US", "en_GB", "fr_FR"):
+        fk = faker.Faker(locale)
+        fk.seed_instance(5)
+        invented = {fk.city() for _ in range(3000)} - real
+        values = _draw(generators["LOCATION"], locale, n=300)
+        towns = {v.partition(", ")[0] for v in values}
+        assert not towns & invented, (locale, sorted(towns & invented)[:5])
+    assert len({v for locale in DEFAULT_LOCALES for v in _draw(generators["LOCATION"], locale)}) >= 600
+
+
 def test_ages_come_bare_or_with_the_locales_unit(generators):
     values = {locale: _draw(generators["AGE"], locale) for locale in DEFAULT_LOCALES}
     assert any(v.isdigit() for v in values["en_US"])
@@ -95,6 +140,8 @@ def test_ages_come_bare_or_with_the_locales_unit(generators):
     assert any("años" in v for v in values["es_ES"])
     assert any("anni" in v for v in values["it_IT"])
     assert any("jaar" in v for v in values["nl_NL"])
+    assert any(re.fullmatch(r"\d+[FM]", v) for v in values["en_US"] + values["en_GB"])  # "my (28F) boyfriend"
+    assert any(re.fullmatch(r"\d0s", v) for v in values["en_US"] + values["en_GB"])  # "in her 60s"
     assert all(0 <= int(re.search(r"\d+", v).group()) <= 120 for vs in values.values() for v in vs)
 
 

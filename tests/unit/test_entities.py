@@ -199,6 +199,8 @@ def test_verified_rules_find_generated_values_in_their_contexts(generators, samp
         values = [v for v in values if v.startswith(SECRET_PREFIXES)]
     if name in RULE_CLAIMS:  # the forms a checksum decides (serials, plates, member ids: the model)
         values = [v for v in values if RULE_CLAIMS[name].fullmatch(v)]
+    if name == "DEVICE_ID":  # a MAC of digits and dashes only (``10-20-30-40-50-60``) may be anything
+        values = [v for v in values if not re.fullmatch(r"\d\d(?:-\d\d){5}", v)]
     assert len(values) >= 60
     missed = [text for text, found in _in_contexts(generators[name], values) if not found]
     assert not missed, missed[:3]

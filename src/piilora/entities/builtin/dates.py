@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from piilora.entities.base import EntityGenerator, RuleDetector
 from piilora.entities.builtin.common import birth_date, clean, contexts, weighted
-from piilora.months import MONTH_ABBR, MONTHS
+from piilora.months import MONTH_ABBR, MONTHS, WEEKDAYS
 from piilora.safety.parsers import word_tuple
 from piilora.safety.rules import find_birth_dates
 from piilora.safety.shapes import date_of_birth_shape, date_shape
@@ -21,7 +21,7 @@ from piilora.safety.shapes import date_of_birth_shape, date_shape
 if TYPE_CHECKING:
     from faker import Faker
 
-__all__ = ["DATE", "DATE_OF_BIRTH", "format_date", "native_date"]
+__all__ = ["DATE", "DATE_OF_BIRTH", "format_date", "native_date", "partial_date"]
 
 
 # --------------------------------------------------------------------------- DATE_OF_BIRTH
@@ -126,11 +126,79 @@ def _sample_dob(faker: Faker, rng: random.Random, locale: str) -> str:
 # --------------------------------------------------------------------------- DATE
 
 
+#: Weekday abbreviations as each language writes them before a date, Monday first.
+_WEEKDAY_ABBR: dict[str, tuple[str, ...]] = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "de": ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+    "es": ("lun.", "mar.", "miér.", "jue.", "vie.", "sáb.", "dom."),
+    "it": ("lun", "mar", "mer", "gio", "ven", "sab", "dom"),
+    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+}
+#: Share of DATE values written without their year, as people write the dates of their own week
+#: or year ("Thu 14 Nov", "Monday 14th", "Do., 14.11.", "jeudi 3 avril"): the share the ``DATE``
+#: filler (a non-PII date) has too, so a date's form tells the model nothing; its context decides.
+_NO_YEAR_P = 0.25
+
+
+def _weekday(lang: str, y: int, m: int, d: int) -> str:
+    """The weekday of ``y-m-d`` in ``lang`` (Sunday included: ``WEEKDAYS`` leaves it out for the rules)."""
+    names = {**WEEKDAYS, "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+             "es": (*WEEKDAYS["es"], "domingo")}  # fmt: skip
+    return names.get(lang, names["en"])[calendar.weekday(y, m, d)]
+
+
+def partial_date(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
+    """``y-m-d`` without its year, in a form people of ``locale`` write (a day and month, with or
+    without the weekday, or a day alone as an ordinal): a digit always, so :func:`date_shape` holds."""
+    lang = locale[:2] if locale[:2] in MONTHS else "en"
+    month, abbr = MONTHS[lang][m - 1], MONTH_ABBR[lang][m - 1]
+    day, short = _weekday(lang, y, m, d), _WEEKDAY_ABBR[lang][calendar.weekday(y, m, d)]
+    en = MONTHS["en"][m - 1]
+    options: dict[str, tuple[tuple[str, float], ...]] = {
+        "en_US": (
+            (f"{en} {d}", 25), (f"{en[:3]} {d}", 12), (f"{day}, {en} {d}", 12), (f"{short} {m}/{d}", 8),
+            (f"{m}/{d}", 12), (f"{en} {_ordinal(d)}", 8), (f"the {_ordinal(d)}", 8), (f"{day} the {_ordinal(d)}", 5),
+            (f"{short} {_ordinal(d)}", 5), (f"{short}, {en[:3]} {d}", 5),
+        ),
+        "en_GB": (
+            (f"{d} {en}", 25), (f"{d} {en[:3]}", 12), (f"{day} {d} {en}", 12), (f"{short} {d} {en[:3]}", 10),
+            (f"{d}/{m}", 8), (f"{_ordinal(d)} {en}", 8), (f"the {_ordinal(d)}", 8), (f"{day} {_ordinal(d)}", 7),
+            (f"{short} {_ordinal(d)}", 5), (f"{day} the {_ordinal(d)}", 3),
+        ),
+        "de": (
+            (f"{d:02d}.{m:02d}.", 25), (f"{d}.{m}.", 10), (f"{short}, {d:02d}.{m:02d}.", 15), (f"{d}. {month}", 25),
+            (f"{day}, {d}. {month}", 15), (f"{day}, den {d}. {month}", 5), (f"{d}. {abbr}", 5),
+        ),
+        "fr": (
+            (f"{'1er' if d == 1 else d} {month}", 40), (f"{day} {'1er' if d == 1 else d} {month}", 25),
+            (f"{d:02d}/{m:02d}", 20), (f"{short} {d} {abbr}", 10), (f"{d} {abbr}", 5),
+        ),
+        "es": (
+            (f"{d} de {month}", 45), (f"{day} {d} de {month}", 20), (f"{d}/{m:02d}", 15), (f"{d} {abbr}", 10),
+            (f"{short} {d} {abbr}", 10),
+        ),
+        "it": (
+            (f"{d} {month}", 45), (f"{day} {d} {month}", 20), (f"{d:02d}/{m:02d}", 15), (f"{d} {abbr}", 10),
+            (f"{short} {d} {abbr}", 10),
+        ),
+        "nl": (
+            (f"{d} {month}", 45), (f"{day} {d} {month}", 20), (f"{d}-{m}", 10), (f"{d} {abbr}", 10),
+            (f"{short} {d} {abbr}", 15),
+        ),
+    }  # fmt: skip
+    key = locale if locale in options else lang if lang in options else "en_GB"
+    return weighted(rng, options[key])
+
+
 def _sample_date(faker: Faker, rng: random.Random, locale: str) -> str:
-    """A recent date (2013-2027, most in the last few years): too recent for the birth-date rule."""
+    """A recent date (2013-2027, most in the last few years): too recent for the birth-date rule;
+    ``_NO_YEAR_P`` of them without the year."""
     y = min(2027, int(rng.triangular(2013, 2028, 2025)))
     m = rng.randint(1, 12)
     d = rng.randint(1, calendar.monthrange(y, m)[1])
+    if rng.random() < _NO_YEAR_P:
+        return partial_date(rng, locale, y, m, d)
     return format_date(rng, locale, y, m, d)
 
 

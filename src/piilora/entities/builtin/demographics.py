@@ -33,21 +33,31 @@ _AGE_FORMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("{n} yo", 8),
         ("{n} yrs", 7),
         ("{n} y.o.", 5),
+        ("{n}y", 4),  # clinical shorthand
+        ("{n}-yr-old", 4),
+        ("{n} years of age", 4),
+        ("{n}F", 3),  # forum style: "my (28F) boyfriend (31M)"
+        ("{n}M", 3),
     ),
-    "de": (("{n} Jahre", 45), ("{n} Jahre alt", 40), ("{n}-jährig", 15)),
+    "de": (("{n} Jahre", 45), ("{n} Jahre alt", 40), ("{n}-jährig", 15), ("{n} J.", 5), ("{n}-Jährige", 4)),
     "fr": (("{n} ans", 100),),
     "es": (("{n} años", 80), ("{n} años de edad", 20)),
-    "it": (("{n} anni", 85), ("{n} anni di età", 15)),
-    "nl": (("{n} jaar", 60), ("{n} jaar oud", 40)),
+    "it": (("{n} anni", 85), ("{n} anni di età", 15), ("{n}enne", 5)),
+    "nl": (("{n} jaar", 60), ("{n} jaar oud", 40), ("{n}-jarige", 5)),
 }
+#: Share of ages written as a decade ("in her 60s", "Mitte 40" is left to the number forms).
+_DECADE_P = 0.04
 
 
 def _sample_age(faker: Faker, rng: random.Random, locale: str) -> str:
     n = weighted(
         rng, ((rng.randint(0, 17), 12), (rng.randint(18, 64), 55), (rng.randint(65, 89), 27), (rng.randint(90, 104), 6))
     )
-    if rng.random() < 0.4:
+    roll = rng.random()
+    if roll < 0.4:
         return str(n)
+    if roll < 0.4 + _DECADE_P and locale[:2] == "en" and 20 <= n < 100:
+        return f"{n // 10 * 10}s"
     forms = _AGE_FORMS.get(locale[:2], _AGE_FORMS["en"])
     return weighted(rng, forms).format(n=n)
 

@@ -63,6 +63,10 @@ def _initial(name: str) -> str:
 
 def _surname(faker: Faker, rng: random.Random, locale: str) -> str:
     last = faker.last_name()
+    for _ in range(5):  # a surname that reads as something else alone ("VI", "Monaco", "Sales"): another
+        if person_name(last):
+            break
+        last = faker.last_name()
     if locale == "es_ES" and rng.random() < 0.65:  # Spanish double surname
         second = faker.last_name()
         if second != last:

@@ -9,11 +9,12 @@ the seeded ``faker`` and the ``rng`` it is given. Each type's record
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import TYPE_CHECKING
 
 from piilora.entities.base import EntityGenerator, RuleDetector
-from piilora.entities.builtin.common import clean, contexts, pick, random_digits, weighted
+from piilora.entities.builtin.common import clean, contexts, foreign_faker, pick, random_digits, weighted
 from piilora.safety.parsers import word_tuple
 from piilora.safety.shapes import location_shape, postal_code_shape
 
@@ -33,6 +34,13 @@ _ABROAD: tuple[str, ...] = (
     "Antwerpen", "Uppsala", "Malmö", "Odense", "Basel", "Innsbruck", "Debrecen", "Plovdiv", "Kaunas",
 )  # fmt: skip
 
+#: Faker locales whose ``city()`` names real towns (others invent "West Jasonberg"): a person's
+#: town in a text is as often from another country as from the writer's.
+_ELSEWHERE: tuple[str, ...] = (
+    "pl_PL", "fi_FI", "hu_HU", "sv_SE", "da_DK", "cs_CZ", "pt_PT", "de_AT", "de_CH", "ro_RO", "sk_SK",
+    "hr_HR", "nl_BE", "en_IN", "id_ID", "es_AR", "sl_SI", "es_CO",
+)  # fmt: skip
+
 #: US counties (Faker's en_US has none): a county is a subdivision smaller than a state.
 _US_COUNTIES: tuple[str, ...] = (
     "Cook County", "Harris County", "Maricopa County", "King County", "Travis County", "Dade County",
@@ -46,8 +54,30 @@ def _it_city(faker: Faker) -> str:
     return rest.rpartition(" (")[0] or rest
 
 
-def _town(faker: Faker, locale: str) -> str:
-    return _it_city(faker) if locale == "it_IT" else faker.city()
+#: Locales whose Faker ``city()`` invents names ("West Davidmouth", "Sainte Patriciadan"): their
+#: towns come from Faker's list of real places (``geo.Provider.land_coords``) of the country.
+_INVENTED_CITIES: dict[str, str] = {"en_US": "US", "en_GB": "GB", "fr_FR": "FR"}
+
+
+@functools.cache
+def _real_places(country: str | None) -> tuple[str, ...]:
+    """Faker's real places of ``country`` (None: of every country); mis-encoded names and city
+    districts (``Marseille 11``) left out."""
+    from faker.providers.geo import Provider
+
+    return tuple(
+        name
+        for _, _, name, cc, _ in Provider.land_coords
+        if (country is None or cc == country) and "\u201a" not in name and not any(c.isdigit() for c in name)
+    )
+
+
+def _town(faker: Faker, rng: random.Random, locale: str) -> str:
+    if locale == "it_IT":
+        return _it_city(faker)
+    if locale in _INVENTED_CITIES:
+        return pick(rng, _real_places(_INVENTED_CITIES[locale]))
+    return faker.city()
 
 
 def _region(faker: Faker, rng: random.Random, locale: str) -> str:
@@ -66,12 +96,16 @@ def _region(faker: Faker, rng: random.Random, locale: str) -> str:
 
 
 def _sample_location(faker: Faker, rng: random.Random, locale: str) -> str:
-    kind = weighted(rng, (("town", 62), ("town_region", 10), ("region", 16), ("abroad", 12)))
+    kind = weighted(rng, (("town", 56), ("town_region", 10), ("region", 14), ("abroad", 10), ("elsewhere", 10)))
     if kind == "abroad":
         return pick(rng, _ABROAD)
+    if kind == "elsewhere":  # a town of another country: Faker's real places, or a locale's own towns
+        if rng.random() < 0.5:
+            return pick(rng, _real_places(None))
+        return foreign_faker(pick(rng, _ELSEWHERE), rng).city()
     if kind == "region":
         return _region(faker, rng, locale)
-    town = _town(faker, locale)
+    town = _town(faker, rng, locale)
     if kind == "town_region":
         if locale == "en_US":
             return f"{town}, {faker.state_abbr(include_territories=False)}"
