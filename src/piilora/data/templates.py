@@ -158,6 +158,9 @@ GENRES: tuple[str, ...] = (
     "dialogue_intl",  # calls, chats and interviews with speaker labels in those languages
     "letter_intl",  # letters, envelopes and shipping labels with postal blocks of many countries
     "notice_intl",  # notices, newsletters, reviews and announcements, mostly without PII
+    "life_posts",  # forum and community posts, reviews, ads, diaries, newsletters: ages, towns, dates of a life
+    "reminders",  # appointments, itineraries, first days, hearings, visits: one person's dates and places
+    "people_lists",  # names without cues: owners, rotas, credits, speaker labels, sign-offs, rosters
 )
 
 
