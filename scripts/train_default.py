@@ -1,12 +1,13 @@
 """Reproducible recipe for the default adapter shipped in ``piilora/default_adapter``.
 
-The shipped adapter is two stages:
+The shipped adapter is these stages, each continuing the one before (stage 6 starts from 4):
 
     python scripts/train_default.py --out runs/default --ship                   # 1. "gpu" (one H200)
     python scripts/train_default.py --profile refine --out runs/refine --ship   # 2. refine it (2 CPU cores)
     python scripts/train_default.py --profile negatives --out runs/neg --ship   # 3. PII-free text, soup
     python scripts/train_default.py --profile generalize --out runs/gen --ship  # 4. variety, soup
-    python scripts/train_default.py --profile intl --out runs/intl --ship        # 5. six languages
+    python scripts/train_default.py --profile intl --out runs/intl              # 5. six languages (not shipped)
+    python scripts/train_default.py --profile coverage --out runs/cov --ship    # 6. dates, ages, towns, names
     python scripts/train_default.py --profile cpu --out runs/cpu                # a from-scratch CPU recipe
 
 Profiles:
@@ -49,7 +50,7 @@ Profiles:
   rules were written from the ``refine`` adapter's errors there: validation F1 0.987 -> 0.985,
   probes 3/7/8 -> 2/8/6), but on the held-out test split the FP rate fell from 3.1% to 0.3%
   (10 -> 1 of 318 PII-free texts) and strict F1 rose from 0.952 to 0.957.
-- ``generalize`` (stage 4, the shipped adapter since session 16, issue 24): continues the
+- ``generalize`` (stage 4, shipped in sessions 16-23, issue 24): continues the
   ``negatives`` soup on a fresh 12,000-example corpus (seed 5) drawn from the grown bank (33
   genres: 12 new ones written by helpers for variety, names and addresses from many more
   countries, surface forms decoupled from templates, ``text_noise=0.1``), its train split plus
@@ -78,7 +79,26 @@ Profiles:
   0.909 vs 0.913 (char precision 0.898 vs 0.911), core 0.955 vs 0.950, leak 11.3% vs 12.7%, FP 5
   vs 4 of 63, strict F1 0.832 vs 0.818. Not shipped again: recall up, precision and false positives
   down (server logs, travel, shipping), inside one run's noise; more recall needs data that does not
-  cost precision.
+  cost precision. Rerun again in session 24 (``intl3``) after the generators learned to write a DATE
+  without its year (then 40% of them), ages as forums and clinics write them and real towns only:
+  OOD dev with the net, char F1 0.915 vs 0.912, core 0.937 vs 0.953, leak 14.3% vs 12.9%, PII-free
+  texts flagged 3 vs 4 of 63; DATE fell (masked in full 0.30 vs 0.40: full dates in forms left, as
+  partial forms were now likelier PII than the fillers'); not shipped, and the no-year share was set
+  to the fillers' 25%.
+- ``coverage`` (stage 6, the shipped adapter since session 24, issue 24): continues the
+  ``generalize`` adapter on a fresh 12,000-example corpus (seed 8, ``text_noise=0.1``) from the bank
+  grown by 3 genres written by helpers who saw neither the OOD set nor each other's files
+  (``life_posts``: forum and community posts, reviews, ads, diaries, newsletters, with ages, towns and
+  a life's dates; ``reminders``: one person's appointments, itineraries, first days, hearings and
+  visits; ``people_lists``: names without cues, as owners, rotas, credits, speaker labels, sign-offs;
+  110 templates each, ~30% PII-free, 55-70% English), a focus corpus of those 3 and the 4 ``intl``
+  genres (4,000 examples, seed 9) and the rendered negatives: 200 steps of batch 8, lr 1e-4, bf16 on
+  2 AMD EPYC Zen 4 cores, 25 min (~250 tokens/s). OOD dev split with the safety net, against the
+  ``generalize`` adapter in the same session: char F1 0.911 vs 0.912, core spans masked in full
+  0.957 vs 0.953, leak rate 11.1% vs 12.9%, PII-free texts flagged 1 vs 4 of 63, strict F1 0.843 vs
+  0.823; LOCATION masked in full 0.64 vs 0.42, PERSON misses 34 vs 42 of 715, DATE 0.38 vs 0.40.
+  The shipped run's corpus was drawn at commit a2ea054's templates with the generators of 4de745f
+  except its surname redraw (a surname such as "VI" drawn again), so a rerun differs in rare draws.
 - ``cpu``: 12,000 examples, 500 steps of batch 8, lr 3e-4: ~35 min on 2 CPU cores (bf16 +
   torch.compile); the previous shipped adapter (eval/loss 0.035).
 
@@ -109,6 +129,20 @@ NEGATIVE_RENDERINGS = 3
 FOCUS_CORPUS = {
     "intl": CorpusConfig(
         n=4000, seed=7, text_noise=0.1, genres=("minutes_intl", "dialogue_intl", "letter_intl", "notice_intl")
+    ),
+    "coverage": CorpusConfig(
+        n=4000,
+        seed=9,
+        text_noise=0.1,
+        genres=(
+            "life_posts",
+            "reminders",
+            "people_lists",
+            "minutes_intl",
+            "dialogue_intl",
+            "letter_intl",
+            "notice_intl",
+        ),
     ),
 }
 GENERALIZE_SOUP = False  # averaging the run with its start scored lower on the OOD dev split
@@ -198,6 +232,25 @@ PROFILES: dict[str, tuple[CorpusConfig, TrainConfig]] = {
             warmup_steps=10,
             max_length=768,
             seed=22,
+            eval_every=200,
+            eval_batches=8,
+            eval_generate=0,
+            save_every=50,
+            keep_last=4,
+            compile=False,
+        ),
+    ),
+    "coverage": (
+        CorpusConfig(n=12000, seed=8, text_noise=0.1),
+        TrainConfig(
+            init_adapter="default",
+            max_steps=200,
+            batch_size=8,
+            micro_batch_size=8,
+            learning_rate=1e-4,
+            warmup_steps=10,
+            max_length=768,
+            seed=23,
             eval_every=200,
             eval_batches=8,
             eval_generate=0,
@@ -333,7 +386,7 @@ def main() -> None:
         adapter_dir = average_adapters([*runs, init_dir], soup_dir, rank=ADAPTER.r)  # meta: the first run's
     else:
         train_data: Path = corpus_dir
-        if args.profile in ("generalize", "intl"):  # the whole train split plus the PII-free technical texts
+        if args.profile in ("generalize", "intl", "coverage"):  # the whole train split + the PII-free texts
             focus = None
             if args.profile in FOCUS_CORPUS:
                 focus = out / "focus_corpus"
@@ -360,7 +413,7 @@ def main() -> None:
         "seeds": list(NEGATIVE_SEEDS) if args.profile == "negatives" else [cfg.seed],
         "train_data": "corpus train split + negatives_train.txt rendered 3x (mix.jsonl)"
         + (" + the focus corpus's train split" if args.profile in FOCUS_CORPUS else "")
-        if args.profile in ("generalize", "negatives", "intl")
+        if args.profile in ("generalize", "negatives", "intl", "coverage")
         else "corpus train split",
         "focus_corpus_config": json.loads(json.dumps(FOCUS_CORPUS[args.profile].__dict__, default=list))
         if args.profile in FOCUS_CORPUS
