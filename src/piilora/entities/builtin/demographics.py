@@ -45,7 +45,7 @@ _AGE_FORMS: dict[str, tuple[tuple[str, float], ...]] = {
     "it": (("{n} anni", 85), ("{n} anni di età", 15), ("{n}enne", 5)),
     "nl": (("{n} jaar", 60), ("{n} jaar oud", 40), ("{n}-jarige", 5)),
 }
-#: Share of ages written as a decade ("in her 60s", "Mitte 40" is left to the number forms).
+#: Share of English ages written as a decade ("a woman in her 60s", "two men (both 70s)").
 _DECADE_P = 0.04
 
 
