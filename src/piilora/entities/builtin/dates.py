@@ -141,11 +141,13 @@ _WEEKDAY_ABBR: dict[str, tuple[str, ...]] = {
 _NO_YEAR_P = 0.25
 
 
-def _weekday(lang: str, y: int, m: int, d: int) -> str:
-    """The weekday of ``y-m-d`` in ``lang`` (Sunday included: ``WEEKDAYS`` leaves it out for the rules)."""
-    names = {**WEEKDAYS, "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-             "es": (*WEEKDAYS["es"], "domingo")}  # fmt: skip
-    return names.get(lang, names["en"])[calendar.weekday(y, m, d)]
+#: Weekday names by language, Monday first, Sunday included (``WEEKDAYS`` leaves English
+#: abbreviations in and Spanish "domingo" out, for the rules).
+_WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
+    **WEEKDAYS,
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "es": (*WEEKDAYS["es"], "domingo"),
+}
 
 
 def partial_date(rng: random.Random, locale: str, y: int, m: int, d: int) -> str:
@@ -153,7 +155,8 @@ def partial_date(rng: random.Random, locale: str, y: int, m: int, d: int) -> str
     without the weekday, or a day alone as an ordinal): a digit always, so :func:`date_shape` holds."""
     lang = locale[:2] if locale[:2] in MONTHS else "en"
     month, abbr = MONTHS[lang][m - 1], MONTH_ABBR[lang][m - 1]
-    day, short = _weekday(lang, y, m, d), _WEEKDAY_ABBR[lang][calendar.weekday(y, m, d)]
+    weekday = calendar.weekday(y, m, d)
+    day, short = _WEEKDAY_NAMES[lang][weekday], _WEEKDAY_ABBR[lang][weekday]
     en = MONTHS["en"][m - 1]
     options: dict[str, tuple[tuple[str, float], ...]] = {
         "en_US": (
