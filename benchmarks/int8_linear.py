@@ -39,9 +39,12 @@ HERE = Path(__file__).resolve().parent
 class W8A8Linear(nn.Module):
     """A linear layer as an int8 x int8 matmul (per-channel weights, per-token activations)."""
 
-    def __init__(self, linear: nn.Linear) -> None:
+    def __init__(self, linear: nn.Linear, smooth: torch.Tensor | None = None) -> None:
         super().__init__()
         w = linear.weight.detach().float()
+        self.smooth = smooth  # per input channel: x / smooth and W * smooth (SmoothQuant)
+        if smooth is not None:
+            w = w * smooth[None, :]
         scale = w.abs().amax(dim=1).clamp(min=1e-8) / 127
         self.register_buffer("wq", torch.round(w / scale[:, None]).to(torch.int8).t().contiguous())
         self.register_buffer("wscale", scale)
@@ -50,6 +53,8 @@ class W8A8Linear(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         flat = x.reshape(-1, x.shape[-1]).float()
+        if self.smooth is not None:
+            flat = flat / self.smooth
         scale = flat.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127
         q = torch.round(flat / scale).to(torch.int8)
         y = torch._int_mm(q, self.wq).to(torch.float32).mul_(scale).mul_(self.wscale)
@@ -58,14 +63,52 @@ class W8A8Linear(nn.Module):
         return y.reshape(*x.shape[:-1], self.out_features).to(x.dtype)
 
 
-def quantized(model: Any, skip: tuple[str, ...] = ()) -> Any:
-    """A copy of ``model`` with the body's linear layers (but ``skip``) in W8A8."""
+#: linear layers that read the same input (one smoothing vector per group)
+_GROUPS = (("self_attn", ("q_proj", "k_proj", "v_proj")), ("self_attn", ("o_proj",)),
+           ("mlp", ("gate_proj", "up_proj")), ("mlp", ("down_proj",)))  # fmt: skip
+
+
+def calibrate(model: Any, run: Any) -> dict[tuple[int, str], torch.Tensor]:
+    """Per linear layer of the body, the largest |input| per channel seen while ``run()`` masks
+    the calibration texts (forward pre-hooks on the float32 model)."""
+    amax: dict[tuple[int, str], torch.Tensor] = {}
+    hooks = []
+    for i, layer in enumerate(model.model.layers):
+        for parent_name, names in _GROUPS:
+            module = getattr(getattr(layer, parent_name), names[0])
+
+            def hook(_m: Any, args: Any, key: tuple[int, str] = (i, names[0])) -> None:
+                x = args[0].detach().float().reshape(-1, args[0].shape[-1]).abs().amax(0)
+                amax[key] = torch.maximum(amax[key], x) if key in amax else x
+
+            hooks.append(module.register_forward_pre_hook(hook))
+    try:
+        run()
+    finally:
+        for h in hooks:
+            h.remove()
+    return amax
+
+
+def quantized(
+    model: Any, skip: tuple[str, ...] = (), amax: dict[tuple[int, str], torch.Tensor] | None = None, alpha: float = 0.5
+) -> Any:
+    """A copy of ``model`` with the body's linear layers (but ``skip``) in W8A8; with ``amax``
+    (:func:`calibrate`), activation outliers are first moved into the weights (SmoothQuant:
+    per input channel ``s = amax_x ** alpha / amax_w ** (1 - alpha)``)."""
     model = copy.deepcopy(model)
-    for layer in model.model.layers:
-        for parent in (layer.self_attn, layer.mlp):
-            for name, module in list(parent.named_children()):
-                if isinstance(module, nn.Linear) and name not in skip:
-                    setattr(parent, name, W8A8Linear(module))
+    for i, layer in enumerate(model.model.layers):
+        for parent_name, names in _GROUPS:
+            parent = getattr(layer, parent_name)
+            smooth = None
+            if amax is not None and (i, names[0]) in amax:
+                w_max = torch.stack([getattr(parent, n).weight.detach().float().abs().amax(0) for n in names]).amax(0)
+                smooth = (amax[i, names[0]].clamp(min=1e-5) ** alpha / w_max.clamp(min=1e-5) ** (1 - alpha)).clamp(
+                    min=1e-5
+                )
+            for name in names:
+                if name not in skip:
+                    setattr(parent, name, W8A8Linear(getattr(parent, name), smooth))
     return model
 
 
@@ -79,12 +122,16 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--n", type=int, default=40)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--calibrate", type=int, default=64, help="training-split texts to calibrate smoothing on (0: none)")
+    p.add_argument("--alpha", type=float, nargs="*", default=[0.5], help="SmoothQuant migration strengths")
     args = p.parse_args()
 
     from cpuinfo import header, machine  # benchmarks/cpuinfo.py
     from mask_throughput import texts, token_count
 
     from piilora import Redactor
+    from piilora.data.synth import CorpusConfig, generate_examples
+    from piilora.plugins import create_plugin_manager
     from piilora.redactor import load_masker
 
     torch.set_num_threads(args.threads)
@@ -110,9 +157,17 @@ def main() -> None:
     rows.append({"system": "float32", "p50_ms_50_70_tokens": p50, "mask_batch_texts_s": rate, "agree": args.n})
     print("| system | p50 ms (50-70 tokens) | mask_batch texts/s | masks = float32 |\n|---|---|---|---|")
     print(f"| float32 | {p50:.0f} | {rate:.2f} | {args.n}/{args.n} |", flush=True)
-    for skip in [(), ("down_proj",)]:
-        name = "W8A8, all linears" if not skip else f"W8A8, all but {', '.join(skip)}"
-        out, p50, rate = run(quantized(model, skip))
+    calib = [r["text"] for r in generate_examples(CorpusConfig(n=args.calibrate, seed=7), "train",
+                                                   plugin_manager=create_plugin_manager(autoload=False))]  # fmt: skip
+    plain = Redactor(model, tokenizer, rules=False, meta=meta, check_shapes=False, propagate=False, type_fields=False)
+    amax = calibrate(model, lambda: plain.mask_batch(calib)) if args.calibrate else None
+    variants: list[tuple[str, tuple[str, ...], Any]] = [("W8A8, all linears", (), None),
+                                                        ("W8A8, all but down_proj", ("down_proj",), None)]  # fmt: skip
+    if amax is not None:
+        variants += [(f"W8A8 smoothed (alpha {a}), all linears", (), a) for a in args.alpha]
+        variants += [(f"W8A8 smoothed (alpha {a}), all but down_proj", ("down_proj",), a) for a in args.alpha]
+    for name, skip, alpha in variants:
+        out, p50, rate = run(quantized(model, skip, amax if alpha is not None else None, alpha or 0.5))
         diffs = [i for i in range(args.n) if out[i] != ref[i]]
         rows.append(
             {"system": name, "p50_ms_50_70_tokens": p50, "mask_batch_texts_s": rate, "agree": args.n - len(diffs)}

@@ -216,8 +216,9 @@ MASKED = [
 def test_placeholder_speculation_keeps_the_answer_and_saves_forwards(
     model, gemma_tokenizer, plugin_manager, text, masked
 ):
-    """Labels, value ends and rule hints only steer proposals: the answer is the model's greedy
-    answer with good hints, wrong hints or none, and good guesses take fewer forwards."""
+    """Labels, value ends, rule hints and foresight only steer proposals: the answer is the
+    model's greedy answer with good hints, wrong hints or none, with or without foresight, and
+    good guesses take fewer forwards (foresight alone may find what good hints give)."""
     from piilora.plugins import entity_generators
     from piilora.safety import SafetyNet
 
@@ -233,14 +234,17 @@ def test_placeholder_speculation_keeps_the_answer_and_saves_forwards(
     wrong = [(0, 3, "CREDIT_CARD"), (len(text) // 2, len(text) // 2 + 4, "EMAIL_ADDRESS")]
     forwards = {}
     for name, hints in (("good", [good]), ("wrong", [wrong]), ("none", None)):
-        stats = DecodeStats()
-        decoder = CopyDecoder(oracle, gemma_tokenizer, labels=labels, cues=BUILTIN_CUES, verified=safety.verified)
-        out = decoder.answer_batch([p], [text], max_new_tokens=len(targets) + 5, stats=stats, hints=hints)[0]
-        assert out == targets, name
-        forwards[name] = stats.forwards
+        for foresight in (True, False):
+            stats = DecodeStats()
+            decoder = CopyDecoder(oracle, gemma_tokenizer, labels=labels, cues=BUILTIN_CUES, verified=safety.verified)
+            decoder.proposer.foresight = foresight
+            out = decoder.answer_batch([p], [text], max_new_tokens=len(targets) + 5, stats=stats, hints=hints)[0]
+            assert out == targets, (name, foresight)
+            forwards[name, foresight] = stats.forwards
     plain = CopyDecoder(oracle, gemma_tokenizer, labels=labels, lookahead=0).answer(p, text, max_new_tokens=80)
     assert plain == targets
-    assert forwards["good"] < forwards["none"] < len(targets)
+    assert forwards["good", False] < forwards["none", False] < len(targets)
+    assert forwards["good", True] <= forwards["none", True] <= forwards["none", False]
 
 
 def test_guessed_value_ends_and_labels():
@@ -368,3 +372,47 @@ def test_every_start_of_a_gold_answer_may_align_token_by_token(gemma_tokenizer):
         assert parse_answer(gemma_tokenizer, ids) == masked  # the decoder reads its answers so
         for k in range(len(ids) + 1):
             assert may_align(text, parse_answer(gemma_tokenizer, ids[:k])), (k, len(ids))
+
+
+def test_verdicts_past_the_accepted_prefix_foresee_the_next_placeholders(model, gemma_tokenizer):
+    """Where the model, past the first rejected token of a copy proposal, would open a
+    placeholder instead of copying on, that value joins the speculated placeholders with a
+    guessed label and end: the next proposal after the first value already carries it. Only
+    turns away from a proposed copy count, and the placeholder the model opened itself (at
+    the accepted prefix) is left to the label proposal."""
+    from piilora.decoding.proposals import TextState
+
+    decoder = CopyDecoder(model, gemma_tokenizer, labels=["PERSON", "EMAIL_ADDRESS"], cues=BUILTIN_CUES)
+    text = "Met Jane Doe and Bob Stone in Paris today, then wrote to bob@stone.org about it."
+    source = gemma_tokenizer(text, add_special_tokens=False)["input_ids"]
+    tokens = gemma_tokenizer.convert_ids_to_tokens(source)
+    bracket = gemma_tokenizer.convert_tokens_to_ids("▁[")
+
+    def state() -> TextState:
+        s = TextState(0, source, limit=200, head=None, k=64, text=text)
+        s.offsets = decoder.proposer._offsets(source, text)
+        return s
+
+    jane, bob, mail = tokens.index("▁Jane"), tokens.index("▁Bob"), tokens.index("▁bob")
+    verdict = list(source)
+    verdict[jane] = verdict[bob] = verdict[mail] = bracket  # the model turns away from the copy there
+    s = state()
+    decoder.proposer.foresee(s, source, None, verdict, jane)
+    starts = {text.index("Bob"): (text.index("Bob") + len("Bob Stone"), "PERSON"),
+              text.index("bob@"): (text.index("bob@") + len("bob@stone.org"), "EMAIL_ADDRESS")}  # fmt: skip
+    assert {a: (b, label) for a, b, label in s.spec} == starts  # not Jane: the model's own choice
+
+    # the proposal after [PERSON] for Jane Doe carries both foreseen placeholders
+    decoder.proposer.accept(s, source[:jane], full=False)
+    s.out += gemma_tokenizer(" [", add_special_tokens=False)["input_ids"]
+    s.copied.append(False)
+    proposal = decoder.proposer.propose(s)
+    assert gemma_tokenizer.decode(proposal).startswith("PERSON] and [PERSON] in Paris today, then wrote to [EMAIL_")
+
+    s = state()  # a copy of the value the model keeps (the verdict agrees) foresees nothing
+    decoder.proposer.foresee(s, source, None, list(source), 0)
+    assert s.spec == []
+    decoder.proposer.foresight = False
+    s = state()
+    decoder.proposer.foresee(s, source, None, verdict, jane)
+    assert s.spec == []

@@ -9,7 +9,8 @@ consequences make decoding much cheaper than generic generation:
   matmul of every step shrinks ~100x and the output is copy-or-placeholder by construction.
 - **Copy-aware speculation** (:mod:`~piilora.decoding.proposals`). Proposed tokens (the
   text itself, the text after the last copied tokens, hinted values already masked, the
-  likeliest label and where the copy resumes after a placeholder) are verified in one
+  likeliest label and where the copy resumes after a placeholder, the values an earlier
+  forward's verdicts foresaw the model masking) are verified in one
   forward; the longest prefix that greedy decoding agrees with is accepted, plus the
   model's own next token. A wrong guess only costs the tokens proposed after it. The
   guesses (:mod:`~piilora.decoding.hints`) read cue words and shapes off the text.

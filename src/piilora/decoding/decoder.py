@@ -186,6 +186,7 @@ class CopyDecoder:
         stats.proposed += len(proposal)
         stats.accepted += accepted
         base, prop = len(s.out), s.prop
+        self.proposer.foresee(s, proposal, prop, verdict, accepted)
         self.proposer.accept(s, proposal[:accepted], full=bool(proposal) and accepted == len(proposal))
         state.keep(row, slot, accepted + 1)
         if (s.out and s.out[-1] == self.eot) or len(s.out) >= s.limit:

@@ -10,7 +10,9 @@ with is accepted, plus the model's own next token. What is proposed:
   placeholder, so a hinted value costs no forward;
 - when the model opens a placeholder itself: the likeliest label, ``]``, and the text after
   the guessed end of the value, so a well-guessed value costs one forward;
-- right after the model closes a placeholder: the text where the copy resumes.
+- right after the model closes a placeholder: the text where the copy resumes;
+- values the model is foreseen to mask (:meth:`Proposer.foresee`: past the accepted prefix of
+  a copy, where its verdict opens a placeholder instead of copying on) as their placeholders.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ class Proposer:
     doubles (up to ``max_lookahead``) while whole proposals are accepted (0: no proposals).
     ``prefix`` and ``suffix`` frame every prompt around the text's tokens; ``cues`` are the
     cue words per label (:func:`~piilora.decoding.hints.guess_label`); ``verified`` the labels
-    whose hints are checksum- or syntax-verified rule matches."""
+    whose hints are checksum- or syntax-verified rule matches. ``foresight``: read the
+    verdicts past each accepted prefix for the placeholders the model will open next
+    (:meth:`foresee`)."""
 
     def __init__(
         self,
@@ -91,6 +95,7 @@ class Proposer:
         lookahead: int,
         max_lookahead: int,
         ngram: int,
+        foresight: bool = True,
     ) -> None:
         self.tokenizer = tokenizer
         self.labels = tuple(labels)
@@ -101,6 +106,7 @@ class Proposer:
         self.lookahead = lookahead
         self.max_lookahead = max_lookahead
         self.ngram = ngram
+        self.foresight = foresight
         self.pieces = TokenPieces(tokenizer)
         self.label_uses: dict[str, int] = dict.fromkeys(self.labels, 0)
         if "PERSON" in self.label_uses:
@@ -195,15 +201,10 @@ class Proposer:
             return []
         if j == len(s.out) - 1:  # the bracket was just chosen: where does the replaced value start?
             s.span_start = self._placeholder_start(s, self.pieces(s.out[j]))
-        hint = s.hints.get(s.span_start) if s.span_start >= 0 else None
-        guess = guess_label(s.text, s.span_start, fits, self.cues) if s.span_start >= 0 else None
-        if hint is not None and hint[1] in fits:
-            # a checksum-verified match names the type; a pattern (phone, SSN) yields to a cue word
-            label = guess if guess and hint[1] in PATTERN_HINTS else hint[1]
-            s.span_end = hint[0]
+        if s.span_start >= 0:
+            label, s.span_end = self._guess(s, s.span_start, fits)
         else:
-            label = guess or max(fits, key=lambda lab: self.label_uses[lab])
-            s.span_end = guess_value_end(s.text, s.span_start, label) if s.span_start >= 0 else -1
+            label, s.span_end = max(fits, key=lambda lab: self.label_uses[lab]), -1
         rest = label[len(typed) :] + "]"
         if s.span_end < 0:
             return list(self.tokenizer(rest, add_special_tokens=False)["input_ids"])
@@ -286,6 +287,47 @@ class Proposer:
         s.prop = prop[:keep]
         return ids[:keep]
 
+    def foresee(
+        self, s: TextState, proposal: Sequence[int], prop: list[TokenMeta] | None, verdict: Sequence[int], accepted: int
+    ) -> None:
+        """Read the verdicts past the accepted prefix: where the model, given the proposed copy so
+        far, would open a placeholder instead of copying on, the value there is likely the next
+        to mask; it joins ``s.spec`` (label and end guessed as for a placeholder the model opens),
+        so the next proposals carry its placeholder and one forward can settle several values.
+        Call before :meth:`accept` (a copy proposal is read from the copy cursor)."""
+        if not self.foresight or s.offsets is None or not self.labels:
+            return
+        cursor = s.cursor  # where a proposal of source ids (``prop`` None) starts
+        found: list[tuple[int, int, str]] = []
+        for i in range(accepted + 1, min(len(proposal), len(verdict))):
+            v = verdict[i]
+            if v == proposal[i]:
+                continue
+            piece = self.pieces(v)
+            if "[" not in piece:
+                continue
+            if prop is None:  # token i is source token cursor + i
+                j = cursor + i
+                if j >= len(s.source) or s.source[j] != proposal[i]:
+                    continue
+                at = s.offsets[j]
+            elif i < len(prop) and prop[i][0] and prop[i - 1][1] >= 0:
+                at = prop[i - 1][1]  # where the copy stands after token i - 1
+            else:
+                continue
+            bracket = piece.index("[")
+            before = piece[:bracket].replace("▁", " ")
+            typed = piece[bracket + 1 :]
+            start = at + len(before)
+            fits = [lab for lab in self.labels if lab.startswith(typed)]
+            if not fits or start >= len(s.text) or not s.text.startswith(before, at) or s.text[start].isspace():
+                continue
+            label, end = self._guess(s, start, fits)
+            if end > start:
+                found.append((start, end, label))
+        if found:
+            s.spec = _disjoint_spans([*s.spec, *found])
+
     # -- what accepting does ----------------------------------------------------------------
     def accept(self, s: TextState, tokens: Sequence[int], *, full: bool) -> None:
         """Record accepted proposal tokens (``full``: the whole proposal); copies of the source
@@ -308,6 +350,18 @@ class Proposer:
         s.k = min(self.max_lookahead, s.k * 2) if full else self.lookahead
 
     # -- helpers ----------------------------------------------------------------------------
+    def _guess(self, s: TextState, start: int, fits: Sequence[str]) -> tuple[str, int]:
+        """The likeliest label (of ``fits``) and end of a value starting at ``start``: a hint's
+        when one starts there (a pattern's label, phone or SSN, yields to a cue word's), else a
+        cue word's or a shape's, else the most used label."""
+        hint = s.hints.get(start)
+        guess = guess_label(s.text, start, fits, self.cues)
+        if hint is not None and hint[1] in fits:
+            # a checksum-verified match names the type; a pattern (phone, SSN) yields to a cue word
+            return (guess if guess and hint[1] in PATTERN_HINTS else hint[1]), hint[0]
+        label = guess or max(fits, key=lambda lab: self.label_uses[lab])
+        return label, guess_value_end(s.text, start, label)
+
     def _source(self, prompt: Sequence[int]) -> list[int]:
         """The text's tokens inside ``prompt`` (the whole prompt when it is not framed as usual)."""
         p, s = len(self.prefix), len(self.suffix)
@@ -348,3 +402,12 @@ class Proposer:
         at = s.offsets[s.cursor]
         before = bracket[: bracket.index("[")].replace("▁", " ")
         return at + len(before) if s.text.startswith(before, at) else -1
+
+
+def _disjoint_spans(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted spans, each dropped when it overlaps one kept before it (earlier entries first)."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda x: x[0]):
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
