@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-__all__ = ["PATTERN_HINTS", "cued_values", "guess_label", "guess_value_end", "next_word_end", "speculated_values"]
+__all__ = [
+    "PATTERN_HINTS",
+    "cued_values",
+    "disjoint_spans",
+    "guess_label",
+    "guess_value_end",
+    "next_word_end",
+    "speculated_values",
+]
 
 #: rule types found by pattern only: a cue word's guess of the label overrides theirs
 PATTERN_HINTS = frozenset({"PHONE_NUMBER", "US_SSN"})
@@ -169,10 +177,10 @@ def speculated_values(
         return label in verified or guess_label(text, start, [label], cues) == label
 
     hinted = [(a, b, lab) for a, b, lab in hints if speculate(a, lab)]
-    return _disjoint([*hinted, *cued_values(text, labels)])
+    return disjoint_spans([*hinted, *cued_values(text, labels)])
 
 
-def _disjoint(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def disjoint_spans(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Sorted spans, each dropped when it overlaps an earlier-starting (or longer) one."""
     out: list[tuple[int, int, str]] = []
     for span in sorted(spans, key=lambda x: (x[0], -x[1])):

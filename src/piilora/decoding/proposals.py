@@ -21,7 +21,14 @@ import bisect
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
-from piilora.decoding.hints import PATTERN_HINTS, guess_label, guess_value_end, next_word_end, speculated_values
+from piilora.decoding.hints import (
+    PATTERN_HINTS,
+    disjoint_spans,
+    guess_label,
+    guess_value_end,
+    next_word_end,
+    speculated_values,
+)
 from piilora.decoding.vocab import PLACEHOLDER, Head, TokenPieces
 
 __all__ = ["Proposer", "TextState", "TokenMeta"]
@@ -326,7 +333,7 @@ class Proposer:
             if end > start:
                 found.append((start, end, label))
         if found:
-            s.spec = _disjoint_spans([*s.spec, *found])
+            s.spec = disjoint_spans([*s.spec, *found])
 
     # -- what accepting does ----------------------------------------------------------------
     def accept(self, s: TextState, tokens: Sequence[int], *, full: bool) -> None:
@@ -402,12 +409,3 @@ class Proposer:
         at = s.offsets[s.cursor]
         before = bracket[: bracket.index("[")].replace("▁", " ")
         return at + len(before) if s.text.startswith(before, at) else -1
-
-
-def _disjoint_spans(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Sorted spans, each dropped when it overlaps one kept before it (earlier entries first)."""
-    out: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda x: x[0]):
-        if not out or span[0] >= out[-1][1]:
-            out.append(span)
-    return out
