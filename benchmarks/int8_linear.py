@@ -16,7 +16,12 @@ quantization costs a pass of its own, so the decoder gained 1.6x at batch 1 (p50
 ms) and 1.4x batched (0.82 -> 1.15 texts/s on 40 texts), and 6 of 40 texts changed masks (5
 with ``down_proj`` kept in float32, at 297 ms), values left readable among them: not shipped.
 
-usage: python benchmarks/int8_linear.py [--n 40] [--threads 2]
+Session 25 adds SmoothQuant variants: per input channel of each group of linears that read
+the same input, the largest activation seen while the float32 model masks ``--calibrate``
+training-split texts moves into the weights (``s = amax_x ** alpha / amax_w ** (1 - alpha)``;
+``x / s`` quantized per token, ``W * s`` per channel), for each ``--alpha``.
+
+usage: python benchmarks/int8_linear.py [--n 40] [--threads 2] [--calibrate 64] [--alpha 0.5 0.8]
 Writes benchmarks/results/int8_linear.json.
 """
 
@@ -140,8 +145,10 @@ def main() -> None:
     mid = [t for t in texts(200) if 50 <= token_count(t) <= 70][:20]
     model, tokenizer, meta = load_masker(None, dtype="float32")
 
+    bare = {"rules": False, "check_shapes": False, "propagate": False, "type_fields": False}  # the model's answers
+
     def run(m: Any) -> tuple[list[str], float, float]:
-        r = Redactor(m, tokenizer, rules=False, meta=meta, check_shapes=False, propagate=False, type_fields=False)
+        r = Redactor(m, tokenizer, meta=meta, **bare)
         r.mask(items[0])  # warm-up
         lat = []
         for t in mid:
@@ -159,7 +166,7 @@ def main() -> None:
     print(f"| float32 | {p50:.0f} | {rate:.2f} | {args.n}/{args.n} |", flush=True)
     calib = [r["text"] for r in generate_examples(CorpusConfig(n=args.calibrate, seed=7), "train",
                                                    plugin_manager=create_plugin_manager(autoload=False))]  # fmt: skip
-    plain = Redactor(model, tokenizer, rules=False, meta=meta, check_shapes=False, propagate=False, type_fields=False)
+    plain = Redactor(model, tokenizer, meta=meta, **bare)
     amax = calibrate(model, lambda: plain.mask_batch(calib)) if args.calibrate else None
     variants: list[tuple[str, tuple[str, ...], Any]] = [("W8A8, all linears", (), None),
                                                         ("W8A8, all but down_proj", ("down_proj",), None)]  # fmt: skip

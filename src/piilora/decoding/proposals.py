@@ -322,12 +322,10 @@ class Proposer:
                 at = prop[i - 1][1]  # where the copy stands after token i - 1
             else:
                 continue
-            bracket = piece.index("[")
-            before = piece[:bracket].replace("▁", " ")
-            typed = piece[bracket + 1 :]
-            start = at + len(before)
+            typed = piece[piece.index("[") + 1 :]
+            start = self._placeholder_start(s, piece, at)
             fits = [lab for lab in self.labels if lab.startswith(typed)]
-            if not fits or start >= len(s.text) or not s.text.startswith(before, at) or s.text[start].isspace():
+            if not fits or not 0 <= start < len(s.text) or s.text[start].isspace():
                 continue
             label, end = self._guess(s, start, fits)
             if end > start:
@@ -401,11 +399,13 @@ class Proposer:
                 return -1 if s.copied[j] else j
         return -1
 
-    def _placeholder_start(self, s: TextState, bracket: str) -> int:
-        """Where the value the model is replacing starts: at the copy cursor, after whatever the
-        bracket piece holds before ``[`` (a space, an opening parenthesis...)."""
-        if s.offsets is None or s.cursor >= len(s.source):
-            return -1
-        at = s.offsets[s.cursor]
+    def _placeholder_start(self, s: TextState, bracket: str, at: int | None = None) -> int:
+        """Where the value a placeholder opened by token piece ``bracket`` replaces starts: at
+        text offset ``at`` (default: the copy cursor's), after whatever the piece holds before
+        ``[`` (a space, an opening parenthesis...); -1 when the text does not read so there."""
+        if at is None:
+            if s.offsets is None or s.cursor >= len(s.source):
+                return -1
+            at = s.offsets[s.cursor]
         before = bracket[: bracket.index("[")].replace("▁", " ")
         return at + len(before) if s.text.startswith(before, at) else -1
