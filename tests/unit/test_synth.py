@@ -174,7 +174,7 @@ def test_plugin_type_flows_into_every_split():
 
     mod.piilora_register_entity_generators = piilora_register_entity_generators
     pm = create_plugin_manager(autoload=False, plugins=[mod])
-    corpus = generate_corpus(n=3000, seed=2, plugin_manager=pm)
+    corpus = generate_corpus(n=8000, seed=2, plugin_manager=pm)  # ~1 context draw in 30 is the type
     for split in corpus:
         labels = Counter(s["label"] for r in corpus[split] for s in r["spans"])
         assert labels["BADGE_ID"] > 0, split

@@ -190,6 +190,11 @@ LONG_GENRES = {
     "form_intl",
     "care_note",
     "workplace",
+    "person_records",
+    "community_voices",
+    "mail_threads",
+    "field_records",
+    "data_exports",
 }
 
 

@@ -393,7 +393,16 @@ class _Builder:
 
 #: Genres whose layout is syntax (JSON, CSV, code, logs): never re-written carelessly.
 _STRUCTURED_GENRES = frozenset(
-    {"json_record", "csv_record", "code_config", "server_log", "devops", "git_commit_review", "spreadsheet"}
+    {
+        "json_record",
+        "csv_record",
+        "code_config",
+        "server_log",
+        "devops",
+        "git_commit_review",
+        "spreadsheet",
+        "data_exports",
+    }
 )
 _STOP_RE = re.compile(r"[.,;:!?](?=\s|$)")
 

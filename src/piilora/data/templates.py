@@ -161,6 +161,11 @@ GENRES: tuple[str, ...] = (
     "life_posts",  # forum and community posts, reviews, ads, diaries, newsletters: ages, towns, dates of a life
     "reminders",  # appointments, itineraries, first days, hearings, visits: one person's dates and places
     "people_lists",  # names without cues: owners, rotas, credits, speaker labels, sign-offs, rosters
+    "person_records",  # onboarding, removals, tenancies, sales, hearings, itineraries, intake forms: one person's dates
+    "community_voices",  # forum posts, local groups, chat logs, scenes, newsletters, obituaries: ages and towns
+    "data_exports",  # SQL, fixtures, delimited exports, statement lines, access and audit logs, LDAP dumps (no JSON)
+    "mail_threads",  # replies and forwards with quoted headers, signatures, out-of-office, invites, logins in IT prose
+    "field_records",  # registrations and forms with an address split into street, town, postcode, country fields
 )
 
 

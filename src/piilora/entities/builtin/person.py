@@ -61,12 +61,19 @@ def _initial(name: str) -> str:
     return "-".join(f"{part[0]}." for part in name.split("-") if part)
 
 
-def _surname(faker: Faker, rng: random.Random, locale: str) -> str:
-    last = faker.last_name()
-    for _ in range(5):  # a surname that reads as something else alone ("VI", "Monaco", "Sales"): another
+def _name_alone(faker: Faker) -> str:
+    """A surname of ``faker``'s locale that reads as a name alone: one that reads as something else
+    ("VI", "Monaco", "Sales") is drawn again (5 tries)."""
+    last = faker.last_name().strip()
+    for _ in range(5):
         if person_name(last):
             break
-        last = faker.last_name()
+        last = faker.last_name().strip()
+    return last
+
+
+def _surname(faker: Faker, rng: random.Random, locale: str) -> str:
+    last = _name_alone(faker)
     if locale == "es_ES" and rng.random() < 0.65:  # Spanish double surname
         second = faker.last_name()
         if second != last:
@@ -105,7 +112,7 @@ def _person_parts(faker: Faker, rng: random.Random, locale: str) -> tuple[str, s
             return pick(rng, table["given"]), None, pick(rng, table["surname"]), female
         other = foreign_faker(pick(rng, _FOREIGN_LOCALES), rng)
         first = given_name(other, female).strip()
-        last = other.last_name().strip()
+        last = _name_alone(other)
         if first and last:
             return first, None, last, female
     first = given_name(faker, female)
