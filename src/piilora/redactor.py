@@ -28,7 +28,7 @@ from piilora.placeholders.base import restore as restore_mapping
 from piilora.safety import SafetyNet, SafetyOptions
 from piilora.selection import resolve_selection
 from piilora.types import MaskResult, Span
-from piilora.windowing import Detection, Window, halves, split_windows
+from piilora.windowing import Detection, Window, halves, skipped, split_windows
 
 if TYPE_CHECKING:
     import pluggy
@@ -74,7 +74,9 @@ class Redactor:
     flags the result ``unaligned``; ``"fallback"`` uses the rule detectors alone and
     flags it ``rules_only``; ``"raise"`` raises :class:`UnalignedOutputError`. Before
     that, such a window is decoded again as two overlapping halves, ``split_unaligned``
-    times (default 1; 0: never), and the halves' answers replace its own.
+    times (default 1; 0: never), and the halves' answers replace its own; so is a window
+    whose answer copied on from further down after a placeholder, the text between masked
+    unread (:func:`piilora.windowing.skipped`: a phone number of 357 characters).
     ``max_input_tokens``: longer texts are split into windows of this many tokens
     that overlap by ``overlap_tokens``; spans from all windows are merged.
     ``decoder``: ``"copy"`` (default) decodes windows with the copy-or-placeholder decoder
@@ -319,7 +321,8 @@ class Redactor:
                 job.flags.add(FLAG_RULES_ONLY)
             return halves
         spans, exact = align_output(job.window_text(w), answer)
-        halves = [] if exact else self._halves(job.text, w, self.split_unaligned)
+        lost = not exact or skipped(job.window_text(w), spans)
+        halves = self._halves(job.text, w, self.split_unaligned) if lost else []
         if not halves:  # else the model lost its place: a shorter stretch may be copied exactly
             job.decoded.append((w, _with_scores(spans, answer), exact))
         return halves

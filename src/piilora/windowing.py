@@ -2,7 +2,8 @@
 
 A text longer than ``max_tokens`` is split into windows that overlap by ``overlap`` tokens, cut
 at a line break or space where possible; a window the model could not follow (abandoned over
-its forward budget, or rewritten instead of copied) is decoded again as two overlapping halves.
+its forward budget, rewritten instead of copied, or copied on from further down after a
+placeholder: :func:`skipped`) is decoded again as two overlapping halves.
 :class:`Detection` holds a text's windows and their answers until every window is answered;
 the Redactor's drivers (one batch of texts, or texts joining a running decode:
 :mod:`piilora.live`) move it along.
@@ -15,9 +16,24 @@ from typing import Any
 
 from piilora.types import Span
 
-__all__ = ["MIN_SPLIT_TOKENS", "Detection", "Window", "halves", "split_windows"]
+__all__ = ["MIN_SPLIT_TOKENS", "SHORT_VALUES", "Detection", "Window", "halves", "skipped", "split_windows"]
 
 MIN_SPLIT_TOKENS = 24  # a window shorter than this is not halved
+#: Types whose values are short by their format, and the most characters one spans: a longer
+#: span is the model copying on from further down (a phone number of 357 characters).
+SHORT_VALUES: dict[str, int] = {
+    "PHONE_NUMBER": 48,
+    "IP_ADDRESS": 48,
+    "US_SSN": 24,
+    "CREDIT_CARD": 40,
+    "IBAN_CODE": 48,
+    "POSTAL_CODE": 24,
+    "AGE": 32,
+    "DATE": 48,
+    "DATE_OF_BIRTH": 48,
+    "EMAIL_ADDRESS": 96,
+    "PERSON": 96,
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,18 @@ def split_windows(tokenizer: Any, index: int, text: str, max_tokens: int, overla
             next_tok += 1
         start_tok = min(next_tok, len(offsets) - 1)
     return windows
+
+
+def skipped(text: str, spans: list[Span]) -> bool:
+    """Whether an answer to ``text`` lost its place: a placeholder that swallowed a paragraph
+    break (no value holds a blank line), or more characters than a value of its type
+    (:data:`SHORT_VALUES`) spans. The model resumed copying further down, and the text between,
+    masked whole, was never read for what it holds."""
+    for s in spans:
+        value = text[s.start : s.end]
+        if "\n\n" in value.strip() or len(value) > SHORT_VALUES.get(s.entity_type, len(value)):
+            return True
+    return False
 
 
 def halves(tokenizer: Any, text: str, w: Window, most: int) -> list[Window]:

@@ -388,3 +388,42 @@ def test_entities_choose_what_is_masked_and_the_rest_stays_whole(gemma_tokenizer
         pci.mask(text, entities=["NOPE"])
     with pytest.raises(ConfigError, match="nope"):
         ScriptedRedactor(gemma_tokenizer, answer, exclude="nope")
+
+
+class CopiesOnFromFurtherDown(GivesUpOnLongWindows):
+    """A model that, in windows over ``limit`` characters, masks the first phone number and
+    resumes copying three lines further down (the names between masked unread with it); it
+    answers shorter windows right."""
+
+    PHONE = re.compile(r"\+46 70 \d{3} \d\d \d\d")
+
+    def _generate(self, window_texts, watch=()):
+        self.seen.extend(window_texts)
+        out = []
+        for t in window_texts:
+            right = self.PHONE.sub("[PHONE_NUMBER]", self._names(t))
+            m = self.PHONE.search(t)
+            if len(t) > self.limit and m:
+                resume = m.end()
+                for _ in range(3):
+                    resume = t.index("\n", resume) + 1
+                right = self.PHONE.sub("[PHONE_NUMBER]", self._names(t[: m.start()])) + "[PHONE_NUMBER]"
+                right += self.PHONE.sub("[PHONE_NUMBER]", self._names(t[resume - 1 :]))
+            out.append(right)
+        return out
+
+
+def test_a_window_copied_on_from_further_down_is_decoded_again_in_halves(gemma_tokenizer):
+    """An answer that aligns but whose placeholder swallowed lines (a phone number of a
+    hundred characters) lost its place: its window goes again as halves, so the lines between
+    are read, not masked unread; without halves the wide span stays (nothing leaks)."""
+    text = "Call desk: +46 70 555 12 34\n\n" + TENANTS + "Backup: +46 70 555 98 76\n"
+    halved = CopiesOnFromFurtherDown(gemma_tokenizer, limit=len(text) * 2 // 3)
+    result = halved.mask(text)
+    assert len(halved.seen) == 3 and result.flags == ()
+    assert result.text.count("[PHONE_NUMBER]") == 2 and result.text.count("[PERSON]") == 12
+    assert result.text.count("rent paid") == 12  # every line read, none swallowed
+    once = CopiesOnFromFurtherDown(gemma_tokenizer, limit=len(text) * 2 // 3, split_unaligned=0)
+    swallowed = once.mask(text)
+    assert len(once.seen) == 1 and "555 12 34" not in swallowed.text and "Ann Berg" not in swallowed.text
+    assert swallowed.text.count("rent paid") < 12
