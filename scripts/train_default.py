@@ -8,6 +8,7 @@ The shipped adapter is these stages, each continuing the one before (stage 6 sta
     python scripts/train_default.py --profile generalize --out runs/gen --ship  # 4. variety, soup
     python scripts/train_default.py --profile intl --out runs/intl              # 5. six languages (not shipped)
     python scripts/train_default.py --profile coverage --out runs/cov --ship    # 6. dates, ages, towns, names
+    python scripts/train_default.py --profile records --out runs/rec --ship     # 7. records, voices, mail, exports
     python scripts/train_default.py --profile cpu --out runs/cpu                # a from-scratch CPU recipe
 
 Profiles:
@@ -99,6 +100,21 @@ Profiles:
   0.823; LOCATION masked in full 0.64 vs 0.42, PERSON misses 34 vs 42 of 715, DATE 0.38 vs 0.40.
   The shipped run's corpus was drawn at commit a2ea054's templates with the generators of 4de745f
   except its surname redraw (a surname such as "VI" drawn again), so a rerun differs in rare draws.
+- ``records`` (stage 7, the shipped adapter since session 26, issue 24): continues the ``coverage``
+  adapter with its recipe (200 steps of 8, lr 1e-4, bf16, its own seed 24) on a fresh 12,000-example
+  corpus (seed 10) of the bank after session 26: 47 personal dates of a named person relabelled
+  ``DATE`` (sessions 25 and 26) and 5 genres written by helpers who saw neither the bank nor the OOD
+  set (``person_records``: one person's paperwork, first and last days, pickups, hearings, sales;
+  ``community_voices``: posts, chat logs, scenes, newsletters with ages and towns; ``mail_threads``:
+  quoted headers, signatures, logins in IT prose; ``data_exports``: SQL, delimited exports, statement
+  lines, access logs; ``field_records``: forms with the address split into fields; 105-118 templates
+  each, ~31% PII-free); a focus corpus of those 5 and ``life_posts``, ``reminders``, ``people_lists``
+  (5,000 examples, seed 11) and the rendered negatives (14,206 rows). 2 AMD EPYC Zen 4 cores, 29 min
+  (~240 tokens/s). OOD dev split with the safety net, against ``coverage`` the same session: char F1
+  0.912 -> 0.923, core spans masked in full 0.957 -> 0.963, leak rate 11.1% -> 9.7%, PII-free texts
+  flagged 1 -> 2 of 63, strict F1 0.844 -> 0.856; DATE masked in full 0.38 -> 0.49, AGE 0.50 -> 0.65,
+  PERSON 0.952 -> 0.964, LOCATION 0.64 -> 0.59. Its soup with ``coverage`` (half each): char F1
+  0.919, core 0.960, leak 10.7%, 1 of 63: precision for recall, not shipped.
 - ``cpu``: 12,000 examples, 500 steps of batch 8, lr 3e-4: ~35 min on 2 CPU cores (bf16 +
   torch.compile); the previous shipped adapter (eval/loss 0.035).
 
@@ -142,6 +158,21 @@ FOCUS_CORPUS = {
             "dialogue_intl",
             "letter_intl",
             "notice_intl",
+        ),
+    ),
+    "records": CorpusConfig(
+        n=5000,
+        seed=11,
+        text_noise=0.1,
+        genres=(
+            "person_records",
+            "community_voices",
+            "data_exports",
+            "mail_threads",
+            "field_records",
+            "life_posts",
+            "reminders",
+            "people_lists",
         ),
     ),
 }
@@ -260,6 +291,8 @@ PROFILES: dict[str, tuple[CorpusConfig, TrainConfig]] = {
 }
 #: stage 6: the ``intl`` recipe (200 steps of 8 from the shipped adapter) on the grown bank, its own seed
 PROFILES["coverage"] = (CorpusConfig(n=12000, seed=8, text_noise=0.1), PROFILES["intl"][1].replace(seed=23))
+#: stage 7: the same recipe on the bank with personal dates relabelled and 3 genres more, its own seed
+PROFILES["records"] = (CorpusConfig(n=12000, seed=10, text_noise=0.1), PROFILES["intl"][1].replace(seed=24))
 PACKAGE_ADAPTER = Path(__file__).resolve().parents[1] / "src" / "piilora" / "default_adapter"
 
 
@@ -369,7 +402,7 @@ def main() -> None:
         adapter_dir = average_adapters([*runs, init_dir], soup_dir, rank=ADAPTER.r)  # meta: the first run's
     else:
         train_data: Path = corpus_dir
-        if args.profile in ("generalize", "intl", "coverage"):  # the whole train split + the PII-free texts
+        if args.profile in ("generalize", "intl", "coverage", "records"):  # the whole train split + the PII-free texts
             focus = None
             if args.profile in FOCUS_CORPUS:
                 focus = out / "focus_corpus"
@@ -396,7 +429,7 @@ def main() -> None:
         "seeds": list(NEGATIVE_SEEDS) if args.profile == "negatives" else [cfg.seed],
         "train_data": "corpus train split + negatives_train.txt rendered 3x (mix.jsonl)"
         + (" + the focus corpus's train split" if args.profile in FOCUS_CORPUS else "")
-        if args.profile in ("generalize", "negatives", "intl", "coverage")
+        if args.profile in ("generalize", "negatives", "intl", "coverage", "records")
         else "corpus train split",
         "focus_corpus_config": json.loads(json.dumps(FOCUS_CORPUS[args.profile].__dict__, default=list))
         if args.profile in FOCUS_CORPUS

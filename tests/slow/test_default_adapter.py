@@ -128,7 +128,9 @@ def test_a_plugin_types_rule_masks_what_the_default_model_misses(redactor, text,
     assert value in model_only.mask(text).text
     result = Redactor(redactor.model, redactor.tokenizer, **shared).mask(text)
     assert value not in result.text
-    assert [(s.entity_type, text[s.start : s.end], s.source) for s in result.spans] == [("EMPLOYEE_ID", value, "rule")]
+    # the rule's span (a model span the net dropped alone may join it: "model+rule")
+    assert [(s.entity_type, text[s.start : s.end]) for s in result.spans] == [("EMPLOYEE_ID", value)]
+    assert "rule" in result.spans[0].source.split("+")
 
 
 def test_checksum_valid_identifiers_are_masked_by_the_default_redactor(redactor):
