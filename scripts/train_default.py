@@ -176,6 +176,8 @@ FOCUS_CORPUS = {
         ),
     ),
 }
+#: profiles trained on the whole train split + the rendered PII-free texts (+ a focus corpus, if any)
+MIXED_PROFILES = ("generalize", "intl", "coverage", "records")
 GENERALIZE_SOUP = False  # averaging the run with its start scored lower on the OOD dev split
 PROFILES: dict[str, tuple[CorpusConfig, TrainConfig]] = {
     "gpu": (
@@ -291,7 +293,7 @@ PROFILES: dict[str, tuple[CorpusConfig, TrainConfig]] = {
 }
 #: stage 6: the ``intl`` recipe (200 steps of 8 from the shipped adapter) on the grown bank, its own seed
 PROFILES["coverage"] = (CorpusConfig(n=12000, seed=8, text_noise=0.1), PROFILES["intl"][1].replace(seed=23))
-#: stage 7: the same recipe on the bank with personal dates relabelled and 3 genres more, its own seed
+#: stage 7: the same recipe on the bank with personal dates relabelled and 5 genres more, its own seed
 PROFILES["records"] = (CorpusConfig(n=12000, seed=10, text_noise=0.1), PROFILES["intl"][1].replace(seed=24))
 PACKAGE_ADAPTER = Path(__file__).resolve().parents[1] / "src" / "piilora" / "default_adapter"
 
@@ -402,7 +404,7 @@ def main() -> None:
         adapter_dir = average_adapters([*runs, init_dir], soup_dir, rank=ADAPTER.r)  # meta: the first run's
     else:
         train_data: Path = corpus_dir
-        if args.profile in ("generalize", "intl", "coverage", "records"):  # the whole train split + the PII-free texts
+        if args.profile in MIXED_PROFILES:
             focus = None
             if args.profile in FOCUS_CORPUS:
                 focus = out / "focus_corpus"
@@ -429,7 +431,7 @@ def main() -> None:
         "seeds": list(NEGATIVE_SEEDS) if args.profile == "negatives" else [cfg.seed],
         "train_data": "corpus train split + negatives_train.txt rendered 3x (mix.jsonl)"
         + (" + the focus corpus's train split" if args.profile in FOCUS_CORPUS else "")
-        if args.profile in ("generalize", "negatives", "intl", "coverage", "records")
+        if args.profile in (*MIXED_PROFILES, "negatives")
         else "corpus train split",
         "focus_corpus_config": json.loads(json.dumps(FOCUS_CORPUS[args.profile].__dict__, default=list))
         if args.profile in FOCUS_CORPUS

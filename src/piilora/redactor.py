@@ -320,8 +320,9 @@ class Redactor:
             if not halves:  # the rules and the safety net cover it
                 job.flags.add(FLAG_RULES_ONLY)
             return halves
-        spans, exact = align_output(job.window_text(w), answer)
-        lost = not exact or skipped(job.window_text(w), spans)
+        window_text = job.window_text(w)
+        spans, exact = align_output(window_text, answer)
+        lost = not exact or skipped(window_text, spans)
         halves = self._halves(job.text, w, self.split_unaligned) if lost else []
         if not halves:  # else the model lost its place: a shorter stretch may be copied exactly
             job.decoded.append((w, _with_scores(spans, answer), exact))
