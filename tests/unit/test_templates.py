@@ -195,6 +195,11 @@ LONG_GENRES = {
     "mail_threads",
     "field_records",
     "data_exports",
+    "incident_reports",
+    "patient_messages",
+    "quick_notes",
+    "local_news",
+    "tech_traces",
 }
 
 

@@ -20,14 +20,15 @@ import hashlib
 import json
 import logging
 import random
-import re
 import urllib.parse
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from piilora.data.languages import LANGUAGE_LOCALES, locales_of, template_language
+from piilora.data.surface import ESCAPERS, STRUCTURED_GENRES, Piece, careless
 from piilora.data.templates import COMMON_FORMS, SLOT_RE, parse_slot
 from piilora.entities.base import DEFAULT_LOCALES, EntityGenerator, stable_faker
 from piilora.errors import ConfigError
@@ -194,10 +195,6 @@ def _split_contexts(
     return out
 
 
-# A piece is (text, label): label is an entity type for PII, None for literal/filler text.
-Piece = tuple[str, "str | None"]
-
-
 class _Builder:
     """Draws one example at a time; holds the shared, read-only tables."""
 
@@ -212,6 +209,7 @@ class _Builder:
         self.generators = dict(generators)
         self.fillers = fillers
         self.fakers: dict[str, Faker] = {loc: stable_faker(loc) for loc in config.locales}
+        self.languages: dict[str, str | None] = {}  # a template's or context phrase's language, once
         known = set(self.generators)
         usable = [t for t in templates if self._usable(t, known)]
         if config.genres is not None:
@@ -270,6 +268,19 @@ class _Builder:
     def _value(self, etype: str, locale: str, rng: random.Random) -> str:
         return self._forms(etype, locale, rng)["default"]
 
+    def _text_locale(self, text: str, locale: str, rng: random.Random, *, phrase: bool = False) -> str:
+        """The locale the ``worded`` values of ``text`` (a template, or a context phrase: short, and
+        English unless its words say otherwise) are drawn in: ``locale``, unless it writes another
+        language than the text does and the corpus has a locale that writes the text's."""
+        key = ("phrase:" if phrase else "template:") + text
+        if key not in self.languages:
+            self.languages[key] = (template_language(text, min_hits=1) or "en") if phrase else template_language(text)
+        lang = self.languages[key]
+        if lang is None or locale in LANGUAGE_LOCALES.get(lang, ()):
+            return locale
+        own = locales_of(lang, self.config.locales)
+        return rng.choice(own) if own else locale
+
     def _fits(self, etype: str, value: str) -> bool:
         """Whether ``value`` passes its type's shape: a re-cased value that would not ("TONY", four
         capitals read as an acronym) keeps its case, so no training target is one the safety net
@@ -303,12 +314,15 @@ class _Builder:
         etype = rng.choice(sorted(table))
         phrase = rng.choice(table[etype])
         before, after = phrase.split("{value}")
+        if self.generators[etype].worded:
+            locale = self._text_locale(phrase, locale, rng, phrase=True)
         return [(before, None), (self._value(etype, locale, rng), etype), (after, None)]
 
     def _render(self, template: Template, split: str, locale: str, rng: random.Random) -> list[Piece]:
         pieces: list[Piece] = []
         repeated: dict[str, dict[str, str]] = {}
-        escape = _ESCAPERS.get(template.genre)
+        escape = ESCAPERS.get(template.genre)
+        worded: str | None = None  # the locale of dates and ages: the template's language, drawn once
         pos = 0
         for m in SLOT_RE.finditer(template.text):
             pieces.append((template.text[pos : m.start()], None))
@@ -326,12 +340,17 @@ class _Builder:
                 value, label = self._filler(slot[1:], locale, rng), None
             else:
                 etype, key, form = parse_slot(slot)
+                value_locale = locale
+                if self.generators[etype].worded:
+                    if worded is None:
+                        worded = self._text_locale(template.text, locale, rng)
+                    value_locale = worded
                 if key is not None:
                     if key not in repeated:
-                        repeated[key] = self._forms(etype, locale, rng)
+                        repeated[key] = self._forms(etype, value_locale, rng)
                     forms = repeated[key]
                 else:
-                    forms = self._forms(etype, locale, rng)
+                    forms = self._forms(etype, value_locale, rng)
                 value = self._form(etype, forms, form, slot)
                 label = etype
                 if value.startswith("@") and template.text[: m.start()].endswith("@"):
@@ -378,8 +397,8 @@ class _Builder:
                     pieces.append(("\n" if rng.random() < 0.7 else "\n\n", None))
                 pieces.extend(self._render(t, split, locale, rng))
                 template_ids.append(t.id)
-        if rng.random() < cfg.text_noise and genre not in _STRUCTURED_GENRES:
-            pieces = _careless(pieces, rng, self._fits)
+        if rng.random() < cfg.text_noise and genre not in STRUCTURED_GENRES:
+            pieces = careless(pieces, rng, self._fits)
         text, spans = _join(pieces)
         return {
             "id": f"{split}-{index:07d}",
@@ -389,52 +408,6 @@ class _Builder:
             "template_ids": template_ids,
             "locale": locale,
         }
-
-
-#: Genres whose layout is syntax (JSON, CSV, code, logs): never re-written carelessly.
-_STRUCTURED_GENRES = frozenset(
-    {
-        "json_record",
-        "csv_record",
-        "code_config",
-        "server_log",
-        "devops",
-        "git_commit_review",
-        "spreadsheet",
-        "data_exports",
-    }
-)
-_STOP_RE = re.compile(r"[.,;:!?](?=\s|$)")
-
-
-def _careless(pieces: Sequence[Piece], rng: random.Random, fits: Callable[[str, str], bool]) -> list[Piece]:
-    """The example as a careless writer or a scanner leaves it: all lower case, all capitals, no
-    punctuation, or line breaks in odd places. Values are re-cased with the text; only literal
-    text loses punctuation or gains breaks, so every span stays exact."""
-    kind = rng.choice(("lower", "lower", "upper", "no_stops", "breaks"))
-    if kind == "lower":
-        return [(text.lower(), label) for text, label in pieces]
-    if kind == "upper":
-        return [(text.upper() if label is None or fits(label, text.upper()) else text, label) for text, label in pieces]
-    if kind == "no_stops":
-        return [(text if label is not None else _STOP_RE.sub("", text), label) for text, label in pieces]
-    return [
-        (text if label is not None else "".join("\n" if c == " " and rng.random() < 0.08 else c for c in text), label)
-        for text, label in pieces
-    ]
-
-
-def _json_escape(value: str, label: str | None) -> list[Piece]:
-    return [(json.dumps(value, ensure_ascii=False)[1:-1], label)]
-
-
-def _csv_escape(value: str, label: str | None) -> list[Piece]:
-    if label is not None and any(c in value for c in ',;|\t"\n\r'):
-        return [('"', None), (value.replace('"', '""'), label), ('"', None)]
-    return [(value, label)]
-
-
-_ESCAPERS = {"json_record": _json_escape, "csv_record": _csv_escape}
 
 
 def _pii_slots(text: str) -> list[str]:

@@ -166,6 +166,11 @@ GENRES: tuple[str, ...] = (
     "data_exports",  # SQL, fixtures, delimited exports, statement lines, access and audit logs, LDAP dumps (no JSON)
     "mail_threads",  # replies and forwards with quoted headers, signatures, out-of-office, invites, logins in IT prose
     "field_records",  # registrations and forms with an address split into street, town, postcode, country fields
+    "incident_reports",  # police, security, accident and insurance reports, statements, court write-ups
+    "patient_messages",  # portal messages, referral and discharge letters, handovers, prescription requests
+    "quick_notes",  # texts, voicemails, sticky notes, calendar entries, to-do lists: short and careless
+    "local_news",  # local papers, obituaries, notices, club and school news: names with ages and towns
+    "tech_traces",  # logs, stack traces, shell sessions, configs, developer chat where personal data leaks
 )
 
 

@@ -125,6 +125,9 @@ class EntityGenerator:
     Ruiz", "given": "Ana", "surname": "Ruiz"}``); a template slot ``{{PERSON#1:given}}`` takes one
     form of the value that ``{{PERSON#1}}`` names elsewhere in the text. With ``forms``, ``sample``
     should be ``forms(...)["default"]``.
+    ``worded`` (optional) says the values are written in words of a language (a date's month
+    name, an age's unit): the corpus builder draws them in a locale of the template's own language
+    where it can tell it (:mod:`piilora.data.languages`), not in the example's locale.
     """
 
     entity_type: str
@@ -137,6 +140,7 @@ class EntityGenerator:
     cues: tuple[str, ...] = field(default=())
     rule: RuleDetector | None = None
     forms: FormsFn | None = None
+    worded: bool = False
 
     def __post_init__(self) -> None:
         if not ENTITY_TYPE_RE.match(self.entity_type):

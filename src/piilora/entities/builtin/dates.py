@@ -219,6 +219,7 @@ DATE_OF_BIRTH = EntityGenerator(
     ),
     cues=("dob", "birth", "born", "geboren", "né", "nacimiento", "nascita"),
     rule=RuleDetector(find_birth_dates),  # an old full date: privacy first (switch off per type)
+    worded=True,  # "3. März 1985", "3 mars 1985": in the template's language
 )
 
 DATE = EntityGenerator(
@@ -259,4 +260,5 @@ DATE = EntityGenerator(
         "opgenomen",
         "overleden",
     ),
+    worded=True,  # "jeudi 3 avril", "Do., 14.11.": in the template's language
 )

@@ -73,4 +73,5 @@ AGE = EntityGenerator(
     field_names=word_tuple("age age_years patient_age alter âge age_ans edad età eta leeftijd"),
     cues=("age", "aged", "alter", "âge", "âgé", "âgée", "edad", "età", "leeftijd"),  # before the value
     rule=RuleDetector(find_ages),  # a number with an age's unit or after an age cue
+    worded=True,  # "47 Jahre", "47 ans": in the template's language
 )
