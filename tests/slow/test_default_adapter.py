@@ -104,14 +104,16 @@ def test_prepacked_weights_change_no_mask():
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Badge E1234567 was used to enter building B at 07:58.", "E1234567"),
+        ("Door 3 opened at 07:58 for badge E1234567.", "E1234567"),
         ("Please update the record for employee EMP-004217 before Friday.", "EMP-004217"),
         ("The laptop was handed over; staff number HR/2019/0042 signed for it.", "HR/2019/0042"),
     ],
 )
 def test_a_plugin_types_rule_masks_what_the_default_model_misses(redactor, text, value):
     """The example plugin registered through the public hook only: the shipped adapter was never
-    trained on EMPLOYEE_ID and leaves the value readable; the plugin's own rule masks it."""
+    trained on EMPLOYEE_ID and leaves these values readable (since session 27 it masks some badge
+    numbers at the start of a sentence by itself, typed as a vehicle id); the plugin's own rule
+    masks them."""
     import sys
     from pathlib import Path
 
